@@ -91,8 +91,7 @@ typedef double DATE;
 /* ---------------------------------------------------------------------------------------------
  * Handles
  *
- * Application handles are 32-bit numbers chosen by tapix, not pointers. Zero is never a valid
- * handle.
+ * Application handles are 32-bit numbers chosen by tapix, not pointers.
  * ------------------------------------------------------------------------------------------- */
 
 typedef DWORD HCALL, *LPHCALL;
@@ -120,45 +119,45 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * ------------------------------------------------------------------------------------------- */
 
 /* Message identifiers (LINEMESSAGE/PHONEMESSAGE.dwMessageID, the callbacks' dwMessage). */
-#define LINE_ADDRESSSTATE                           0
-#define LINE_CALLINFO                               1
-#define LINE_CALLSTATE                              2
-#define LINE_CLOSE                                  3
-#define LINE_DEVSPECIFIC                            4
-#define LINE_DEVSPECIFICFEATURE                     5
-#define LINE_GATHERDIGITS                           6
-#define LINE_GENERATE                               7
-#define LINE_LINEDEVSTATE                           8
-#define LINE_MONITORDIGITS                          9
-#define LINE_MONITORMEDIA                           10
-#define LINE_MONITORTONE                            11
-#define LINE_REPLY                                  12
-#define LINE_REQUEST                                13
-#define PHONE_BUTTON                                14
-#define PHONE_CLOSE                                 15
-#define PHONE_DEVSPECIFIC                           16
-#define PHONE_REPLY                                 17
-#define PHONE_STATE                                 18
-#define LINE_CREATE                                 19
-#define PHONE_CREATE                                20
-#define LINE_AGENTSPECIFIC                          21
-#define LINE_AGENTSTATUS                            22
-#define LINE_APPNEWCALL                             23
-#define LINE_PROXYREQUEST                           24
-#define LINE_REMOVE                                 25
-#define PHONE_REMOVE                                26
-#define LINE_AGENTSESSIONSTATUS                     27
-#define LINE_QUEUESTATUS                            28
-#define LINE_AGENTSTATUSEX                          29
-#define LINE_GROUPSTATUS                            30
-#define LINE_PROXYSTATUS                            31
-#define LINE_APPNEWCALLHUB                          32
-#define LINE_CALLHUBCLOSE                           33
-#define LINE_DEVSPECIFICEX                          34
+#define LINE_ADDRESSSTATE       0
+#define LINE_CALLINFO           1
+#define LINE_CALLSTATE          2
+#define LINE_CLOSE              3
+#define LINE_DEVSPECIFIC        4
+#define LINE_DEVSPECIFICFEATURE 5
+#define LINE_GATHERDIGITS       6
+#define LINE_GENERATE           7
+#define LINE_LINEDEVSTATE       8
+#define LINE_MONITORDIGITS      9
+#define LINE_MONITORMEDIA       10
+#define LINE_MONITORTONE        11
+#define LINE_REPLY              12
+#define LINE_REQUEST            13
+#define PHONE_BUTTON            14
+#define PHONE_CLOSE             15
+#define PHONE_DEVSPECIFIC       16
+#define PHONE_REPLY             17
+#define PHONE_STATE             18
+#define LINE_CREATE             19
+#define PHONE_CREATE            20
+#define LINE_AGENTSPECIFIC      21
+#define LINE_AGENTSTATUS        22
+#define LINE_APPNEWCALL         23
+#define LINE_PROXYREQUEST       24
+#define LINE_REMOVE             25
+#define PHONE_REMOVE            26
+#define LINE_AGENTSESSIONSTATUS 27
+#define LINE_QUEUESTATUS        28
+#define LINE_AGENTSTATUSEX      29
+#define LINE_GROUPSTATUS        30
+#define LINE_PROXYSTATUS        31
+#define LINE_APPNEWCALLHUB      32
+#define LINE_CALLHUBCLOSE       33
+#define LINE_DEVSPECIFICEX      34
 
 /* The device ID with which TAPI negotiates the TSPI version of a whole provider, before any
  * device exists (TSPI_lineNegotiateTSPIVersion). */
-#define INITIALIZE_NEGOTIATION                      0xFFFFFFFF
+#define INITIALIZE_NEGOTIATION 0xFFFFFFFF
 
 /* ---------------------------------------------------------------------------------------------
  * Error codes
@@ -168,173 +167,173 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * ------------------------------------------------------------------------------------------- */
 
 /* Line errors: negative LONG results of the line functions and of LINE_REPLY dwParam2. */
-#define LINEERR_ALLOCATED                           ((LONG)0x80000001)
-#define LINEERR_BADDEVICEID                         ((LONG)0x80000002)
-#define LINEERR_BEARERMODEUNAVAIL                   ((LONG)0x80000003)
-#define LINEERR_CALLUNAVAIL                         ((LONG)0x80000005)
-#define LINEERR_COMPLETIONOVERRUN                   ((LONG)0x80000006)
-#define LINEERR_CONFERENCEFULL                      ((LONG)0x80000007)
-#define LINEERR_DIALBILLING                         ((LONG)0x80000008)
-#define LINEERR_DIALDIALTONE                        ((LONG)0x80000009)
-#define LINEERR_DIALPROMPT                          ((LONG)0x8000000A)
-#define LINEERR_DIALQUIET                           ((LONG)0x8000000B)
-#define LINEERR_INCOMPATIBLEAPIVERSION              ((LONG)0x8000000C)
-#define LINEERR_INCOMPATIBLEEXTVERSION              ((LONG)0x8000000D)
-#define LINEERR_INIFILECORRUPT                      ((LONG)0x8000000E)
-#define LINEERR_INUSE                               ((LONG)0x8000000F)
-#define LINEERR_INVALADDRESS                        ((LONG)0x80000010)
-#define LINEERR_INVALADDRESSID                      ((LONG)0x80000011)
-#define LINEERR_INVALADDRESSMODE                    ((LONG)0x80000012)
-#define LINEERR_INVALADDRESSSTATE                   ((LONG)0x80000013)
-#define LINEERR_INVALAPPHANDLE                      ((LONG)0x80000014)
-#define LINEERR_INVALAPPNAME                        ((LONG)0x80000015)
-#define LINEERR_INVALBEARERMODE                     ((LONG)0x80000016)
-#define LINEERR_INVALCALLCOMPLMODE                  ((LONG)0x80000017)
-#define LINEERR_INVALCALLHANDLE                     ((LONG)0x80000018)
-#define LINEERR_INVALCALLPARAMS                     ((LONG)0x80000019)
-#define LINEERR_INVALCALLPRIVILEGE                  ((LONG)0x8000001A)
-#define LINEERR_INVALCALLSELECT                     ((LONG)0x8000001B)
-#define LINEERR_INVALCALLSTATE                      ((LONG)0x8000001C)
-#define LINEERR_INVALCALLSTATELIST                  ((LONG)0x8000001D)
-#define LINEERR_INVALCARD                           ((LONG)0x8000001E)
-#define LINEERR_INVALCOMPLETIONID                   ((LONG)0x8000001F)
-#define LINEERR_INVALCONFCALLHANDLE                 ((LONG)0x80000020)
-#define LINEERR_INVALCONSULTCALLHANDLE              ((LONG)0x80000021)
-#define LINEERR_INVALCOUNTRYCODE                    ((LONG)0x80000022)
-#define LINEERR_INVALDEVICECLASS                    ((LONG)0x80000023)
-#define LINEERR_INVALDEVICEHANDLE                   ((LONG)0x80000024)
-#define LINEERR_INVALDIALPARAMS                     ((LONG)0x80000025)
-#define LINEERR_INVALDIGITLIST                      ((LONG)0x80000026)
-#define LINEERR_INVALDIGITMODE                      ((LONG)0x80000027)
-#define LINEERR_INVALDIGITS                         ((LONG)0x80000028)
-#define LINEERR_INVALEXTVERSION                     ((LONG)0x80000029)
-#define LINEERR_INVALGROUPID                        ((LONG)0x8000002A)
-#define LINEERR_INVALLINEHANDLE                     ((LONG)0x8000002B)
-#define LINEERR_INVALLINESTATE                      ((LONG)0x8000002C)
-#define LINEERR_INVALLOCATION                       ((LONG)0x8000002D)
-#define LINEERR_INVALMEDIALIST                      ((LONG)0x8000002E)
-#define LINEERR_INVALMEDIAMODE                      ((LONG)0x8000002F)
-#define LINEERR_INVALMESSAGEID                      ((LONG)0x80000030)
-#define LINEERR_INVALPARAM                          ((LONG)0x80000032)
-#define LINEERR_INVALPARKID                         ((LONG)0x80000033)
-#define LINEERR_INVALPARKMODE                       ((LONG)0x80000034)
-#define LINEERR_INVALPOINTER                        ((LONG)0x80000035)
-#define LINEERR_INVALPRIVSELECT                     ((LONG)0x80000036)
-#define LINEERR_INVALRATE                           ((LONG)0x80000037)
-#define LINEERR_INVALREQUESTMODE                    ((LONG)0x80000038)
-#define LINEERR_INVALTERMINALID                     ((LONG)0x80000039)
-#define LINEERR_INVALTERMINALMODE                   ((LONG)0x8000003A)
-#define LINEERR_INVALTIMEOUT                        ((LONG)0x8000003B)
-#define LINEERR_INVALTONE                           ((LONG)0x8000003C)
-#define LINEERR_INVALTONELIST                       ((LONG)0x8000003D)
-#define LINEERR_INVALTONEMODE                       ((LONG)0x8000003E)
-#define LINEERR_INVALTRANSFERMODE                   ((LONG)0x8000003F)
-#define LINEERR_LINEMAPPERFAILED                    ((LONG)0x80000040)
-#define LINEERR_NOCONFERENCE                        ((LONG)0x80000041)
-#define LINEERR_NODEVICE                            ((LONG)0x80000042)
-#define LINEERR_NODRIVER                            ((LONG)0x80000043)
-#define LINEERR_NOMEM                               ((LONG)0x80000044)
-#define LINEERR_NOREQUEST                           ((LONG)0x80000045)
-#define LINEERR_NOTOWNER                            ((LONG)0x80000046)
-#define LINEERR_NOTREGISTERED                       ((LONG)0x80000047)
-#define LINEERR_OPERATIONFAILED                     ((LONG)0x80000048)
-#define LINEERR_OPERATIONUNAVAIL                    ((LONG)0x80000049)
-#define LINEERR_RATEUNAVAIL                         ((LONG)0x8000004A)
-#define LINEERR_RESOURCEUNAVAIL                     ((LONG)0x8000004B)
-#define LINEERR_REQUESTOVERRUN                      ((LONG)0x8000004C)
-#define LINEERR_STRUCTURETOOSMALL                   ((LONG)0x8000004D)
-#define LINEERR_TARGETNOTFOUND                      ((LONG)0x8000004E)
-#define LINEERR_TARGETSELF                          ((LONG)0x8000004F)
-#define LINEERR_UNINITIALIZED                       ((LONG)0x80000050)
-#define LINEERR_USERUSERINFOTOOBIG                  ((LONG)0x80000051)
-#define LINEERR_REINIT                              ((LONG)0x80000052)
-#define LINEERR_ADDRESSBLOCKED                      ((LONG)0x80000053)
-#define LINEERR_BILLINGREJECTED                     ((LONG)0x80000054)
-#define LINEERR_INVALFEATURE                        ((LONG)0x80000055)
-#define LINEERR_NOMULTIPLEINSTANCE                  ((LONG)0x80000056)
-#define LINEERR_INVALAGENTID                        ((LONG)0x80000057)
-#define LINEERR_INVALAGENTGROUP                     ((LONG)0x80000058)
-#define LINEERR_INVALPASSWORD                       ((LONG)0x80000059)
-#define LINEERR_INVALAGENTSTATE                     ((LONG)0x8000005A)
-#define LINEERR_INVALAGENTACTIVITY                  ((LONG)0x8000005B)
-#define LINEERR_DIALVOICEDETECT                     ((LONG)0x8000005C)
-#define LINEERR_USERCANCELLED                       ((LONG)0x8000005D)
-#define LINEERR_INVALADDRESSTYPE                    ((LONG)0x8000005E)
-#define LINEERR_INVALAGENTSESSIONSTATE              ((LONG)0x8000005F)
-#define LINEERR_DISCONNECTED                        ((LONG)0x80000060)
-#define LINEERR_SERVICE_NOT_RUNNING                 ((LONG)0x80000061)
+#define LINEERR_ALLOCATED              ((LONG)0x80000001)
+#define LINEERR_BADDEVICEID            ((LONG)0x80000002)
+#define LINEERR_BEARERMODEUNAVAIL      ((LONG)0x80000003)
+#define LINEERR_CALLUNAVAIL            ((LONG)0x80000005)
+#define LINEERR_COMPLETIONOVERRUN      ((LONG)0x80000006)
+#define LINEERR_CONFERENCEFULL         ((LONG)0x80000007)
+#define LINEERR_DIALBILLING            ((LONG)0x80000008)
+#define LINEERR_DIALDIALTONE           ((LONG)0x80000009)
+#define LINEERR_DIALPROMPT             ((LONG)0x8000000A)
+#define LINEERR_DIALQUIET              ((LONG)0x8000000B)
+#define LINEERR_INCOMPATIBLEAPIVERSION ((LONG)0x8000000C)
+#define LINEERR_INCOMPATIBLEEXTVERSION ((LONG)0x8000000D)
+#define LINEERR_INIFILECORRUPT         ((LONG)0x8000000E)
+#define LINEERR_INUSE                  ((LONG)0x8000000F)
+#define LINEERR_INVALADDRESS           ((LONG)0x80000010)
+#define LINEERR_INVALADDRESSID         ((LONG)0x80000011)
+#define LINEERR_INVALADDRESSMODE       ((LONG)0x80000012)
+#define LINEERR_INVALADDRESSSTATE      ((LONG)0x80000013)
+#define LINEERR_INVALAPPHANDLE         ((LONG)0x80000014)
+#define LINEERR_INVALAPPNAME           ((LONG)0x80000015)
+#define LINEERR_INVALBEARERMODE        ((LONG)0x80000016)
+#define LINEERR_INVALCALLCOMPLMODE     ((LONG)0x80000017)
+#define LINEERR_INVALCALLHANDLE        ((LONG)0x80000018)
+#define LINEERR_INVALCALLPARAMS        ((LONG)0x80000019)
+#define LINEERR_INVALCALLPRIVILEGE     ((LONG)0x8000001A)
+#define LINEERR_INVALCALLSELECT        ((LONG)0x8000001B)
+#define LINEERR_INVALCALLSTATE         ((LONG)0x8000001C)
+#define LINEERR_INVALCALLSTATELIST     ((LONG)0x8000001D)
+#define LINEERR_INVALCARD              ((LONG)0x8000001E)
+#define LINEERR_INVALCOMPLETIONID      ((LONG)0x8000001F)
+#define LINEERR_INVALCONFCALLHANDLE    ((LONG)0x80000020)
+#define LINEERR_INVALCONSULTCALLHANDLE ((LONG)0x80000021)
+#define LINEERR_INVALCOUNTRYCODE       ((LONG)0x80000022)
+#define LINEERR_INVALDEVICECLASS       ((LONG)0x80000023)
+#define LINEERR_INVALDEVICEHANDLE      ((LONG)0x80000024)
+#define LINEERR_INVALDIALPARAMS        ((LONG)0x80000025)
+#define LINEERR_INVALDIGITLIST         ((LONG)0x80000026)
+#define LINEERR_INVALDIGITMODE         ((LONG)0x80000027)
+#define LINEERR_INVALDIGITS            ((LONG)0x80000028)
+#define LINEERR_INVALEXTVERSION        ((LONG)0x80000029)
+#define LINEERR_INVALGROUPID           ((LONG)0x8000002A)
+#define LINEERR_INVALLINEHANDLE        ((LONG)0x8000002B)
+#define LINEERR_INVALLINESTATE         ((LONG)0x8000002C)
+#define LINEERR_INVALLOCATION          ((LONG)0x8000002D)
+#define LINEERR_INVALMEDIALIST         ((LONG)0x8000002E)
+#define LINEERR_INVALMEDIAMODE         ((LONG)0x8000002F)
+#define LINEERR_INVALMESSAGEID         ((LONG)0x80000030)
+#define LINEERR_INVALPARAM             ((LONG)0x80000032)
+#define LINEERR_INVALPARKID            ((LONG)0x80000033)
+#define LINEERR_INVALPARKMODE          ((LONG)0x80000034)
+#define LINEERR_INVALPOINTER           ((LONG)0x80000035)
+#define LINEERR_INVALPRIVSELECT        ((LONG)0x80000036)
+#define LINEERR_INVALRATE              ((LONG)0x80000037)
+#define LINEERR_INVALREQUESTMODE       ((LONG)0x80000038)
+#define LINEERR_INVALTERMINALID        ((LONG)0x80000039)
+#define LINEERR_INVALTERMINALMODE      ((LONG)0x8000003A)
+#define LINEERR_INVALTIMEOUT           ((LONG)0x8000003B)
+#define LINEERR_INVALTONE              ((LONG)0x8000003C)
+#define LINEERR_INVALTONELIST          ((LONG)0x8000003D)
+#define LINEERR_INVALTONEMODE          ((LONG)0x8000003E)
+#define LINEERR_INVALTRANSFERMODE      ((LONG)0x8000003F)
+#define LINEERR_LINEMAPPERFAILED       ((LONG)0x80000040)
+#define LINEERR_NOCONFERENCE           ((LONG)0x80000041)
+#define LINEERR_NODEVICE               ((LONG)0x80000042)
+#define LINEERR_NODRIVER               ((LONG)0x80000043)
+#define LINEERR_NOMEM                  ((LONG)0x80000044)
+#define LINEERR_NOREQUEST              ((LONG)0x80000045)
+#define LINEERR_NOTOWNER               ((LONG)0x80000046)
+#define LINEERR_NOTREGISTERED          ((LONG)0x80000047)
+#define LINEERR_OPERATIONFAILED        ((LONG)0x80000048)
+#define LINEERR_OPERATIONUNAVAIL       ((LONG)0x80000049)
+#define LINEERR_RATEUNAVAIL            ((LONG)0x8000004A)
+#define LINEERR_RESOURCEUNAVAIL        ((LONG)0x8000004B)
+#define LINEERR_REQUESTOVERRUN         ((LONG)0x8000004C)
+#define LINEERR_STRUCTURETOOSMALL      ((LONG)0x8000004D)
+#define LINEERR_TARGETNOTFOUND         ((LONG)0x8000004E)
+#define LINEERR_TARGETSELF             ((LONG)0x8000004F)
+#define LINEERR_UNINITIALIZED          ((LONG)0x80000050)
+#define LINEERR_USERUSERINFOTOOBIG     ((LONG)0x80000051)
+#define LINEERR_REINIT                 ((LONG)0x80000052)
+#define LINEERR_ADDRESSBLOCKED         ((LONG)0x80000053)
+#define LINEERR_BILLINGREJECTED        ((LONG)0x80000054)
+#define LINEERR_INVALFEATURE           ((LONG)0x80000055)
+#define LINEERR_NOMULTIPLEINSTANCE     ((LONG)0x80000056)
+#define LINEERR_INVALAGENTID           ((LONG)0x80000057)
+#define LINEERR_INVALAGENTGROUP        ((LONG)0x80000058)
+#define LINEERR_INVALPASSWORD          ((LONG)0x80000059)
+#define LINEERR_INVALAGENTSTATE        ((LONG)0x8000005A)
+#define LINEERR_INVALAGENTACTIVITY     ((LONG)0x8000005B)
+#define LINEERR_DIALVOICEDETECT        ((LONG)0x8000005C)
+#define LINEERR_USERCANCELLED          ((LONG)0x8000005D)
+#define LINEERR_INVALADDRESSTYPE       ((LONG)0x8000005E)
+#define LINEERR_INVALAGENTSESSIONSTATE ((LONG)0x8000005F)
+#define LINEERR_DISCONNECTED           ((LONG)0x80000060)
+#define LINEERR_SERVICE_NOT_RUNNING    ((LONG)0x80000061)
 
 /* Phone errors: negative LONG results of the phone functions and of PHONE_REPLY dwParam2. */
-#define PHONEERR_ALLOCATED                          ((LONG)0x90000001)
-#define PHONEERR_BADDEVICEID                        ((LONG)0x90000002)
-#define PHONEERR_INCOMPATIBLEAPIVERSION             ((LONG)0x90000003)
-#define PHONEERR_INCOMPATIBLEEXTVERSION             ((LONG)0x90000004)
-#define PHONEERR_INIFILECORRUPT                     ((LONG)0x90000005)
-#define PHONEERR_INUSE                              ((LONG)0x90000006)
-#define PHONEERR_INVALAPPHANDLE                     ((LONG)0x90000007)
-#define PHONEERR_INVALAPPNAME                       ((LONG)0x90000008)
-#define PHONEERR_INVALBUTTONLAMPID                  ((LONG)0x90000009)
-#define PHONEERR_INVALBUTTONMODE                    ((LONG)0x9000000A)
-#define PHONEERR_INVALBUTTONSTATE                   ((LONG)0x9000000B)
-#define PHONEERR_INVALDATAID                        ((LONG)0x9000000C)
-#define PHONEERR_INVALDEVICECLASS                   ((LONG)0x9000000D)
-#define PHONEERR_INVALEXTVERSION                    ((LONG)0x9000000E)
-#define PHONEERR_INVALHOOKSWITCHDEV                 ((LONG)0x9000000F)
-#define PHONEERR_INVALHOOKSWITCHMODE                ((LONG)0x90000010)
-#define PHONEERR_INVALLAMPMODE                      ((LONG)0x90000011)
-#define PHONEERR_INVALPARAM                         ((LONG)0x90000012)
-#define PHONEERR_INVALPHONEHANDLE                   ((LONG)0x90000013)
-#define PHONEERR_INVALPHONESTATE                    ((LONG)0x90000014)
-#define PHONEERR_INVALPOINTER                       ((LONG)0x90000015)
-#define PHONEERR_INVALPRIVILEGE                     ((LONG)0x90000016)
-#define PHONEERR_INVALRINGMODE                      ((LONG)0x90000017)
-#define PHONEERR_NODEVICE                           ((LONG)0x90000018)
-#define PHONEERR_NODRIVER                           ((LONG)0x90000019)
-#define PHONEERR_NOMEM                              ((LONG)0x9000001A)
-#define PHONEERR_NOTOWNER                           ((LONG)0x9000001B)
-#define PHONEERR_OPERATIONFAILED                    ((LONG)0x9000001C)
-#define PHONEERR_OPERATIONUNAVAIL                   ((LONG)0x9000001D)
-#define PHONEERR_RESOURCEUNAVAIL                    ((LONG)0x9000001F)
-#define PHONEERR_REQUESTOVERRUN                     ((LONG)0x90000020)
-#define PHONEERR_STRUCTURETOOSMALL                  ((LONG)0x90000021)
-#define PHONEERR_UNINITIALIZED                      ((LONG)0x90000022)
-#define PHONEERR_REINIT                             ((LONG)0x90000023)
-#define PHONEERR_DISCONNECTED                       ((LONG)0x90000024)
-#define PHONEERR_SERVICE_NOT_RUNNING                ((LONG)0x90000025)
+#define PHONEERR_ALLOCATED              ((LONG)0x90000001)
+#define PHONEERR_BADDEVICEID            ((LONG)0x90000002)
+#define PHONEERR_INCOMPATIBLEAPIVERSION ((LONG)0x90000003)
+#define PHONEERR_INCOMPATIBLEEXTVERSION ((LONG)0x90000004)
+#define PHONEERR_INIFILECORRUPT         ((LONG)0x90000005)
+#define PHONEERR_INUSE                  ((LONG)0x90000006)
+#define PHONEERR_INVALAPPHANDLE         ((LONG)0x90000007)
+#define PHONEERR_INVALAPPNAME           ((LONG)0x90000008)
+#define PHONEERR_INVALBUTTONLAMPID      ((LONG)0x90000009)
+#define PHONEERR_INVALBUTTONMODE        ((LONG)0x9000000A)
+#define PHONEERR_INVALBUTTONSTATE       ((LONG)0x9000000B)
+#define PHONEERR_INVALDATAID            ((LONG)0x9000000C)
+#define PHONEERR_INVALDEVICECLASS       ((LONG)0x9000000D)
+#define PHONEERR_INVALEXTVERSION        ((LONG)0x9000000E)
+#define PHONEERR_INVALHOOKSWITCHDEV     ((LONG)0x9000000F)
+#define PHONEERR_INVALHOOKSWITCHMODE    ((LONG)0x90000010)
+#define PHONEERR_INVALLAMPMODE          ((LONG)0x90000011)
+#define PHONEERR_INVALPARAM             ((LONG)0x90000012)
+#define PHONEERR_INVALPHONEHANDLE       ((LONG)0x90000013)
+#define PHONEERR_INVALPHONESTATE        ((LONG)0x90000014)
+#define PHONEERR_INVALPOINTER           ((LONG)0x90000015)
+#define PHONEERR_INVALPRIVILEGE         ((LONG)0x90000016)
+#define PHONEERR_INVALRINGMODE          ((LONG)0x90000017)
+#define PHONEERR_NODEVICE               ((LONG)0x90000018)
+#define PHONEERR_NODRIVER               ((LONG)0x90000019)
+#define PHONEERR_NOMEM                  ((LONG)0x9000001A)
+#define PHONEERR_NOTOWNER               ((LONG)0x9000001B)
+#define PHONEERR_OPERATIONFAILED        ((LONG)0x9000001C)
+#define PHONEERR_OPERATIONUNAVAIL       ((LONG)0x9000001D)
+#define PHONEERR_RESOURCEUNAVAIL        ((LONG)0x9000001F)
+#define PHONEERR_REQUESTOVERRUN         ((LONG)0x90000020)
+#define PHONEERR_STRUCTURETOOSMALL      ((LONG)0x90000021)
+#define PHONEERR_UNINITIALIZED          ((LONG)0x90000022)
+#define PHONEERR_REINIT                 ((LONG)0x90000023)
+#define PHONEERR_DISCONNECTED           ((LONG)0x90000024)
+#define PHONEERR_SERVICE_NOT_RUNNING    ((LONG)0x90000025)
 
 /* Assisted-telephony results (tapiRequestMakeCall and friends). */
-#define TAPIERR_CONNECTED                           ((LONG)0)
-#define TAPIERR_DROPPED                             ((LONG)-1)
-#define TAPIERR_NOREQUESTRECIPIENT                  ((LONG)-2)
-#define TAPIERR_REQUESTQUEUEFULL                    ((LONG)-3)
-#define TAPIERR_INVALDESTADDRESS                    ((LONG)-4)
-#define TAPIERR_INVALWINDOWHANDLE                   ((LONG)-5)
-#define TAPIERR_INVALDEVICECLASS                    ((LONG)-6)
-#define TAPIERR_INVALDEVICEID                       ((LONG)-7)
-#define TAPIERR_DEVICECLASSUNAVAIL                  ((LONG)-8)
-#define TAPIERR_DEVICEIDUNAVAIL                     ((LONG)-9)
-#define TAPIERR_DEVICEINUSE                         ((LONG)-10)
-#define TAPIERR_DESTBUSY                            ((LONG)-11)
-#define TAPIERR_DESTNOANSWER                        ((LONG)-12)
-#define TAPIERR_DESTUNAVAIL                         ((LONG)-13)
-#define TAPIERR_UNKNOWNWINHANDLE                    ((LONG)-14)
-#define TAPIERR_UNKNOWNREQUESTID                    ((LONG)-15)
-#define TAPIERR_REQUESTFAILED                       ((LONG)-16)
-#define TAPIERR_REQUESTCANCELLED                    ((LONG)-17)
-#define TAPIERR_INVALPOINTER                        ((LONG)-18)
-#define TAPIERR_NOTADMIN                            ((LONG)-19)
-#define TAPIERR_MMCWRITELOCKED                      ((LONG)-20)
-#define TAPIERR_PROVIDERALREADYINSTALLED            ((LONG)-21)
-#define TAPIERR_SCP_ALREADY_EXISTS                  ((LONG)-22)
-#define TAPIERR_SCP_DOES_NOT_EXIST                  ((LONG)-23)
+#define TAPIERR_CONNECTED                ((LONG)0)
+#define TAPIERR_DROPPED                  ((LONG)-1)
+#define TAPIERR_NOREQUESTRECIPIENT       ((LONG)-2)
+#define TAPIERR_REQUESTQUEUEFULL         ((LONG)-3)
+#define TAPIERR_INVALDESTADDRESS         ((LONG)-4)
+#define TAPIERR_INVALWINDOWHANDLE        ((LONG)-5)
+#define TAPIERR_INVALDEVICECLASS         ((LONG)-6)
+#define TAPIERR_INVALDEVICEID            ((LONG)-7)
+#define TAPIERR_DEVICECLASSUNAVAIL       ((LONG)-8)
+#define TAPIERR_DEVICEIDUNAVAIL          ((LONG)-9)
+#define TAPIERR_DEVICEINUSE              ((LONG)-10)
+#define TAPIERR_DESTBUSY                 ((LONG)-11)
+#define TAPIERR_DESTNOANSWER             ((LONG)-12)
+#define TAPIERR_DESTUNAVAIL              ((LONG)-13)
+#define TAPIERR_UNKNOWNWINHANDLE         ((LONG)-14)
+#define TAPIERR_UNKNOWNREQUESTID         ((LONG)-15)
+#define TAPIERR_REQUESTFAILED            ((LONG)-16)
+#define TAPIERR_REQUESTCANCELLED         ((LONG)-17)
+#define TAPIERR_INVALPOINTER             ((LONG)-18)
+#define TAPIERR_NOTADMIN                 ((LONG)-19)
+#define TAPIERR_MMCWRITELOCKED           ((LONG)-20)
+#define TAPIERR_PROVIDERALREADYINSTALLED ((LONG)-21)
+#define TAPIERR_SCP_ALREADY_EXISTS       ((LONG)-22)
+#define TAPIERR_SCP_DOES_NOT_EXIST       ((LONG)-23)
 
 /**
  * Maps a LINEERR_, PHONEERR_ or TAPIERR_ code to the index of its text in Windows' TAPI message
  * table (LINEERR_ to 0xE000 + n, PHONEERR_ to 0xF000 + n, TAPIERR_ to its low 16 bits).
  */
 #define TAPIERROR_FORMATMESSAGE(e)                                                                 \
-    (((DWORD)(e) > 0xFFFF0000u)   ? ((DWORD)(e)&0x0000FFFFu)                                      \
-     : ((DWORD)(e)&0x10000000u) ? ((DWORD)(e)-0x90000000u + 0xF000u)                              \
+    (((DWORD)(e) > 0xFFFF0000u) ? ((DWORD)(e)&0x0000FFFFu)                                         \
+     : ((DWORD)(e)&0x10000000u) ? ((DWORD)(e)-0x90000000u + 0xF000u)                               \
                                 : ((DWORD)(e)-0x80000000u + 0xE000u))
 
 /* ---------------------------------------------------------------------------------------------
@@ -345,555 +344,555 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * ------------------------------------------------------------------------------------------- */
 
 /* The device ID that lets lineOpen pick any line able to handle the given LINECALLPARAMS. */
-#define LINEMAPPER                                  0xFFFFFFFF
+#define LINEMAPPER 0xFFFFFFFF
 
 /* Boolean capabilities of an address (LINEADDRESSCAPS.dwAddrCapFlags). */
-#define LINEADDRCAPFLAGS_FWDNUMRINGS                0x00000001
-#define LINEADDRCAPFLAGS_PICKUPGROUPID              0x00000002
-#define LINEADDRCAPFLAGS_SECURE                     0x00000004
-#define LINEADDRCAPFLAGS_BLOCKIDDEFAULT             0x00000008
-#define LINEADDRCAPFLAGS_BLOCKIDOVERRIDE            0x00000010
-#define LINEADDRCAPFLAGS_DIALED                     0x00000020
-#define LINEADDRCAPFLAGS_ORIGOFFHOOK                0x00000040
-#define LINEADDRCAPFLAGS_DESTOFFHOOK                0x00000080
-#define LINEADDRCAPFLAGS_FWDCONSULT                 0x00000100
-#define LINEADDRCAPFLAGS_SETUPCONFNULL              0x00000200
-#define LINEADDRCAPFLAGS_AUTORECONNECT              0x00000400
-#define LINEADDRCAPFLAGS_COMPLETIONID               0x00000800
-#define LINEADDRCAPFLAGS_TRANSFERHELD               0x00001000
-#define LINEADDRCAPFLAGS_TRANSFERMAKE               0x00002000
-#define LINEADDRCAPFLAGS_CONFERENCEHELD             0x00004000
-#define LINEADDRCAPFLAGS_CONFERENCEMAKE             0x00008000
-#define LINEADDRCAPFLAGS_PARTIALDIAL                0x00010000
-#define LINEADDRCAPFLAGS_FWDSTATUSVALID             0x00020000
-#define LINEADDRCAPFLAGS_FWDINTEXTADDR              0x00040000
-#define LINEADDRCAPFLAGS_FWDBUSYNAADDR              0x00080000
-#define LINEADDRCAPFLAGS_ACCEPTTOALERT              0x00100000
-#define LINEADDRCAPFLAGS_CONFDROP                   0x00200000
-#define LINEADDRCAPFLAGS_PICKUPCALLWAIT             0x00400000
-#define LINEADDRCAPFLAGS_PREDICTIVEDIALER           0x00800000
-#define LINEADDRCAPFLAGS_QUEUE                      0x01000000
-#define LINEADDRCAPFLAGS_ROUTEPOINT                 0x02000000
-#define LINEADDRCAPFLAGS_HOLDMAKESNEW               0x04000000
-#define LINEADDRCAPFLAGS_NOINTERNALCALLS            0x08000000
-#define LINEADDRCAPFLAGS_NOEXTERNALCALLS            0x10000000
-#define LINEADDRCAPFLAGS_SETCALLINGID               0x20000000
-#define LINEADDRCAPFLAGS_ACDGROUP                   0x40000000
-#define LINEADDRCAPFLAGS_NOPSTNADDRESSTRANSLATION   0x80000000
+#define LINEADDRCAPFLAGS_FWDNUMRINGS              0x00000001
+#define LINEADDRCAPFLAGS_PICKUPGROUPID            0x00000002
+#define LINEADDRCAPFLAGS_SECURE                   0x00000004
+#define LINEADDRCAPFLAGS_BLOCKIDDEFAULT           0x00000008
+#define LINEADDRCAPFLAGS_BLOCKIDOVERRIDE          0x00000010
+#define LINEADDRCAPFLAGS_DIALED                   0x00000020
+#define LINEADDRCAPFLAGS_ORIGOFFHOOK              0x00000040
+#define LINEADDRCAPFLAGS_DESTOFFHOOK              0x00000080
+#define LINEADDRCAPFLAGS_FWDCONSULT               0x00000100
+#define LINEADDRCAPFLAGS_SETUPCONFNULL            0x00000200
+#define LINEADDRCAPFLAGS_AUTORECONNECT            0x00000400
+#define LINEADDRCAPFLAGS_COMPLETIONID             0x00000800
+#define LINEADDRCAPFLAGS_TRANSFERHELD             0x00001000
+#define LINEADDRCAPFLAGS_TRANSFERMAKE             0x00002000
+#define LINEADDRCAPFLAGS_CONFERENCEHELD           0x00004000
+#define LINEADDRCAPFLAGS_CONFERENCEMAKE           0x00008000
+#define LINEADDRCAPFLAGS_PARTIALDIAL              0x00010000
+#define LINEADDRCAPFLAGS_FWDSTATUSVALID           0x00020000
+#define LINEADDRCAPFLAGS_FWDINTEXTADDR            0x00040000
+#define LINEADDRCAPFLAGS_FWDBUSYNAADDR            0x00080000
+#define LINEADDRCAPFLAGS_ACCEPTTOALERT            0x00100000
+#define LINEADDRCAPFLAGS_CONFDROP                 0x00200000
+#define LINEADDRCAPFLAGS_PICKUPCALLWAIT           0x00400000
+#define LINEADDRCAPFLAGS_PREDICTIVEDIALER         0x00800000
+#define LINEADDRCAPFLAGS_QUEUE                    0x01000000
+#define LINEADDRCAPFLAGS_ROUTEPOINT               0x02000000
+#define LINEADDRCAPFLAGS_HOLDMAKESNEW             0x04000000
+#define LINEADDRCAPFLAGS_NOINTERNALCALLS          0x08000000
+#define LINEADDRCAPFLAGS_NOEXTERNALCALLS          0x10000000
+#define LINEADDRCAPFLAGS_SETCALLINGID             0x20000000
+#define LINEADDRCAPFLAGS_ACDGROUP                 0x40000000
+#define LINEADDRCAPFLAGS_NOPSTNADDRESSTRANSLATION 0x80000000
 
 /* How an address is named to a function: by its identifier or by its dialable address. */
-#define LINEADDRESSMODE_ADDRESSID                   0x00000001
-#define LINEADDRESSMODE_DIALABLEADDR                0x00000002
+#define LINEADDRESSMODE_ADDRESSID    0x00000001
+#define LINEADDRESSMODE_DIALABLEADDR 0x00000002
 
 /* How an address is shared with other stations (LINEADDRESSCAPS.dwAddressSharing). */
-#define LINEADDRESSSHARING_PRIVATE                  0x00000001
-#define LINEADDRESSSHARING_BRIDGEDEXCL              0x00000002
-#define LINEADDRESSSHARING_BRIDGEDNEW               0x00000004
-#define LINEADDRESSSHARING_BRIDGEDSHARED            0x00000008
-#define LINEADDRESSSHARING_MONITORED                0x00000010
+#define LINEADDRESSSHARING_PRIVATE       0x00000001
+#define LINEADDRESSSHARING_BRIDGEDEXCL   0x00000002
+#define LINEADDRESSSHARING_BRIDGEDNEW    0x00000004
+#define LINEADDRESSSHARING_BRIDGEDSHARED 0x00000008
+#define LINEADDRESSSHARING_MONITORED     0x00000010
 
 /* Address status items; also the LINE_ADDRESSSTATE message mask of lineSetStatusMessages. */
-#define LINEADDRESSSTATE_OTHER                      0x00000001
-#define LINEADDRESSSTATE_DEVSPECIFIC                0x00000002
-#define LINEADDRESSSTATE_INUSEZERO                  0x00000004
-#define LINEADDRESSSTATE_INUSEONE                   0x00000008
-#define LINEADDRESSSTATE_INUSEMANY                  0x00000010
-#define LINEADDRESSSTATE_NUMCALLS                   0x00000020
-#define LINEADDRESSSTATE_FORWARD                    0x00000040
-#define LINEADDRESSSTATE_TERMINALS                  0x00000080
-#define LINEADDRESSSTATE_CAPSCHANGE                 0x00000100
+#define LINEADDRESSSTATE_OTHER       0x00000001
+#define LINEADDRESSSTATE_DEVSPECIFIC 0x00000002
+#define LINEADDRESSSTATE_INUSEZERO   0x00000004
+#define LINEADDRESSSTATE_INUSEONE    0x00000008
+#define LINEADDRESSSTATE_INUSEMANY   0x00000010
+#define LINEADDRESSSTATE_NUMCALLS    0x00000020
+#define LINEADDRESSSTATE_FORWARD     0x00000040
+#define LINEADDRESSSTATE_TERMINALS   0x00000080
+#define LINEADDRESSSTATE_CAPSCHANGE  0x00000100
 
 /* Kinds of address a line understands (TAPI 3.0 onwards in structures, harmless before). */
-#define LINEADDRESSTYPE_PHONENUMBER                 0x00000001
-#define LINEADDRESSTYPE_SDP                         0x00000002
-#define LINEADDRESSTYPE_EMAILNAME                   0x00000004
-#define LINEADDRESSTYPE_DOMAINNAME                  0x00000008
-#define LINEADDRESSTYPE_IPADDRESS                   0x00000010
+#define LINEADDRESSTYPE_PHONENUMBER 0x00000001
+#define LINEADDRESSTYPE_SDP         0x00000002
+#define LINEADDRESSTYPE_EMAILNAME   0x00000004
+#define LINEADDRESSTYPE_DOMAINNAME  0x00000008
+#define LINEADDRESSTYPE_IPADDRESS   0x00000010
 
 /* Address-level operations currently possible (dwAddressFeatures). */
-#define LINEADDRFEATURE_FORWARD                     0x00000001
-#define LINEADDRFEATURE_MAKECALL                    0x00000002
-#define LINEADDRFEATURE_PICKUP                      0x00000004
-#define LINEADDRFEATURE_SETMEDIACONTROL             0x00000008
-#define LINEADDRFEATURE_SETTERMINAL                 0x00000010
-#define LINEADDRFEATURE_SETUPCONF                   0x00000020
-#define LINEADDRFEATURE_UNCOMPLETECALL              0x00000040
-#define LINEADDRFEATURE_UNPARK                      0x00000080
-#define LINEADDRFEATURE_PICKUPHELD                  0x00000100
-#define LINEADDRFEATURE_PICKUPGROUP                 0x00000200
-#define LINEADDRFEATURE_PICKUPDIRECT                0x00000400
-#define LINEADDRFEATURE_PICKUPWAITING               0x00000800
-#define LINEADDRFEATURE_FORWARDFWD                  0x00001000
-#define LINEADDRFEATURE_FORWARDDND                  0x00002000
+#define LINEADDRFEATURE_FORWARD         0x00000001
+#define LINEADDRFEATURE_MAKECALL        0x00000002
+#define LINEADDRFEATURE_PICKUP          0x00000004
+#define LINEADDRFEATURE_SETMEDIACONTROL 0x00000008
+#define LINEADDRFEATURE_SETTERMINAL     0x00000010
+#define LINEADDRFEATURE_SETUPCONF       0x00000020
+#define LINEADDRFEATURE_UNCOMPLETECALL  0x00000040
+#define LINEADDRFEATURE_UNPARK          0x00000080
+#define LINEADDRFEATURE_PICKUPHELD      0x00000100
+#define LINEADDRFEATURE_PICKUPGROUP     0x00000200
+#define LINEADDRFEATURE_PICKUPDIRECT    0x00000400
+#define LINEADDRFEATURE_PICKUPWAITING   0x00000800
+#define LINEADDRFEATURE_FORWARDFWD      0x00001000
+#define LINEADDRFEATURE_FORWARDDND      0x00002000
 
 /* What happens to an active call when another call on the line is answered. */
-#define LINEANSWERMODE_NONE                         0x00000001
-#define LINEANSWERMODE_DROP                         0x00000002
-#define LINEANSWERMODE_HOLD                         0x00000004
+#define LINEANSWERMODE_NONE 0x00000001
+#define LINEANSWERMODE_DROP 0x00000002
+#define LINEANSWERMODE_HOLD 0x00000004
 
 /* Bearer (transport) modes of a call. */
-#define LINEBEARERMODE_VOICE                        0x00000001
-#define LINEBEARERMODE_SPEECH                       0x00000002
-#define LINEBEARERMODE_MULTIUSE                     0x00000004
-#define LINEBEARERMODE_DATA                         0x00000008
-#define LINEBEARERMODE_ALTSPEECHDATA                0x00000010
-#define LINEBEARERMODE_NONCALLSIGNALING             0x00000020
-#define LINEBEARERMODE_PASSTHROUGH                  0x00000040
-#define LINEBEARERMODE_RESTRICTEDDATA               0x00000080
+#define LINEBEARERMODE_VOICE            0x00000001
+#define LINEBEARERMODE_SPEECH           0x00000002
+#define LINEBEARERMODE_MULTIUSE         0x00000004
+#define LINEBEARERMODE_DATA             0x00000008
+#define LINEBEARERMODE_ALTSPEECHDATA    0x00000010
+#define LINEBEARERMODE_NONCALLSIGNALING 0x00000020
+#define LINEBEARERMODE_PASSTHROUGH      0x00000040
+#define LINEBEARERMODE_RESTRICTEDDATA   0x00000080
 
 /* Kinds of busy signal (LINECALLSTATE_BUSY mode). */
-#define LINEBUSYMODE_STATION                        0x00000001
-#define LINEBUSYMODE_TRUNK                          0x00000002
-#define LINEBUSYMODE_UNKNOWN                        0x00000004
-#define LINEBUSYMODE_UNAVAIL                        0x00000008
+#define LINEBUSYMODE_STATION 0x00000001
+#define LINEBUSYMODE_TRUNK   0x00000002
+#define LINEBUSYMODE_UNKNOWN 0x00000004
+#define LINEBUSYMODE_UNAVAIL 0x00000008
 
 /* Conditions under which a call completion request fires. */
-#define LINECALLCOMPLCOND_BUSY                      0x00000001
-#define LINECALLCOMPLCOND_NOANSWER                  0x00000002
+#define LINECALLCOMPLCOND_BUSY     0x00000001
+#define LINECALLCOMPLCOND_NOANSWER 0x00000002
 
 /* Ways a call completion can be carried out. */
-#define LINECALLCOMPLMODE_CAMPON                    0x00000001
-#define LINECALLCOMPLMODE_CALLBACK                  0x00000002
-#define LINECALLCOMPLMODE_INTRUDE                   0x00000004
-#define LINECALLCOMPLMODE_MESSAGE                   0x00000008
+#define LINECALLCOMPLMODE_CAMPON   0x00000001
+#define LINECALLCOMPLMODE_CALLBACK 0x00000002
+#define LINECALLCOMPLMODE_INTRUDE  0x00000004
+#define LINECALLCOMPLMODE_MESSAGE  0x00000008
 
 /* Call operations currently possible (LINECALLSTATUS.dwCallFeatures). */
-#define LINECALLFEATURE_ACCEPT                      0x00000001
-#define LINECALLFEATURE_ADDTOCONF                   0x00000002
-#define LINECALLFEATURE_ANSWER                      0x00000004
-#define LINECALLFEATURE_BLINDTRANSFER               0x00000008
-#define LINECALLFEATURE_COMPLETECALL                0x00000010
-#define LINECALLFEATURE_COMPLETETRANSF              0x00000020
-#define LINECALLFEATURE_DIAL                        0x00000040
-#define LINECALLFEATURE_DROP                        0x00000080
-#define LINECALLFEATURE_GATHERDIGITS                0x00000100
-#define LINECALLFEATURE_GENERATEDIGITS              0x00000200
-#define LINECALLFEATURE_GENERATETONE                0x00000400
-#define LINECALLFEATURE_HOLD                        0x00000800
-#define LINECALLFEATURE_MONITORDIGITS               0x00001000
-#define LINECALLFEATURE_MONITORMEDIA                0x00002000
-#define LINECALLFEATURE_MONITORTONES                0x00004000
-#define LINECALLFEATURE_PARK                        0x00008000
-#define LINECALLFEATURE_PREPAREADDCONF              0x00010000
-#define LINECALLFEATURE_REDIRECT                    0x00020000
-#define LINECALLFEATURE_REMOVEFROMCONF              0x00040000
-#define LINECALLFEATURE_SECURECALL                  0x00080000
-#define LINECALLFEATURE_SENDUSERUSER                0x00100000
-#define LINECALLFEATURE_SETCALLPARAMS               0x00200000
-#define LINECALLFEATURE_SETMEDIACONTROL             0x00400000
-#define LINECALLFEATURE_SETTERMINAL                 0x00800000
-#define LINECALLFEATURE_SETUPCONF                   0x01000000
-#define LINECALLFEATURE_SETUPTRANSFER               0x02000000
-#define LINECALLFEATURE_SWAPHOLD                    0x04000000
-#define LINECALLFEATURE_UNHOLD                      0x08000000
-#define LINECALLFEATURE_RELEASEUSERUSERINFO         0x10000000
-#define LINECALLFEATURE_SETTREATMENT                0x20000000
-#define LINECALLFEATURE_SETQOS                      0x40000000
-#define LINECALLFEATURE_SETCALLDATA                 0x80000000
+#define LINECALLFEATURE_ACCEPT              0x00000001
+#define LINECALLFEATURE_ADDTOCONF           0x00000002
+#define LINECALLFEATURE_ANSWER              0x00000004
+#define LINECALLFEATURE_BLINDTRANSFER       0x00000008
+#define LINECALLFEATURE_COMPLETECALL        0x00000010
+#define LINECALLFEATURE_COMPLETETRANSF      0x00000020
+#define LINECALLFEATURE_DIAL                0x00000040
+#define LINECALLFEATURE_DROP                0x00000080
+#define LINECALLFEATURE_GATHERDIGITS        0x00000100
+#define LINECALLFEATURE_GENERATEDIGITS      0x00000200
+#define LINECALLFEATURE_GENERATETONE        0x00000400
+#define LINECALLFEATURE_HOLD                0x00000800
+#define LINECALLFEATURE_MONITORDIGITS       0x00001000
+#define LINECALLFEATURE_MONITORMEDIA        0x00002000
+#define LINECALLFEATURE_MONITORTONES        0x00004000
+#define LINECALLFEATURE_PARK                0x00008000
+#define LINECALLFEATURE_PREPAREADDCONF      0x00010000
+#define LINECALLFEATURE_REDIRECT            0x00020000
+#define LINECALLFEATURE_REMOVEFROMCONF      0x00040000
+#define LINECALLFEATURE_SECURECALL          0x00080000
+#define LINECALLFEATURE_SENDUSERUSER        0x00100000
+#define LINECALLFEATURE_SETCALLPARAMS       0x00200000
+#define LINECALLFEATURE_SETMEDIACONTROL     0x00400000
+#define LINECALLFEATURE_SETTERMINAL         0x00800000
+#define LINECALLFEATURE_SETUPCONF           0x01000000
+#define LINECALLFEATURE_SETUPTRANSFER       0x02000000
+#define LINECALLFEATURE_SWAPHOLD            0x04000000
+#define LINECALLFEATURE_UNHOLD              0x08000000
+#define LINECALLFEATURE_RELEASEUSERUSERINFO 0x10000000
+#define LINECALLFEATURE_SETTREATMENT        0x20000000
+#define LINECALLFEATURE_SETQOS              0x40000000
+#define LINECALLFEATURE_SETCALLDATA         0x80000000
 
 /* Refinements of the call features (LINECALLSTATUS.dwCallFeatures2). */
-#define LINECALLFEATURE2_NOHOLDCONFERENCE           0x00000001
-#define LINECALLFEATURE2_ONESTEPTRANSFER            0x00000002
-#define LINECALLFEATURE2_COMPLCAMPON                0x00000004
-#define LINECALLFEATURE2_COMPLCALLBACK              0x00000008
-#define LINECALLFEATURE2_COMPLINTRUDE               0x00000010
-#define LINECALLFEATURE2_COMPLMESSAGE               0x00000020
-#define LINECALLFEATURE2_TRANSFERNORM               0x00000040
-#define LINECALLFEATURE2_TRANSFERCONF               0x00000080
-#define LINECALLFEATURE2_PARKDIRECT                 0x00000100
-#define LINECALLFEATURE2_PARKNONDIRECT              0x00000200
+#define LINECALLFEATURE2_NOHOLDCONFERENCE 0x00000001
+#define LINECALLFEATURE2_ONESTEPTRANSFER  0x00000002
+#define LINECALLFEATURE2_COMPLCAMPON      0x00000004
+#define LINECALLFEATURE2_COMPLCALLBACK    0x00000008
+#define LINECALLFEATURE2_COMPLINTRUDE     0x00000010
+#define LINECALLFEATURE2_COMPLMESSAGE     0x00000020
+#define LINECALLFEATURE2_TRANSFERNORM     0x00000040
+#define LINECALLFEATURE2_TRANSFERCONF     0x00000080
+#define LINECALLFEATURE2_PARKDIRECT       0x00000100
+#define LINECALLFEATURE2_PARKNONDIRECT    0x00000200
 
 /* Levels of call hub tracking. */
-#define LINECALLHUBTRACKING_NONE                    0x00000000
-#define LINECALLHUBTRACKING_PROVIDERLEVEL           0x00000001
-#define LINECALLHUBTRACKING_ALLCALLS                0x00000002
+#define LINECALLHUBTRACKING_NONE          0x00000000
+#define LINECALLHUBTRACKING_PROVIDERLEVEL 0x00000001
+#define LINECALLHUBTRACKING_ALLCALLS      0x00000002
 
 /* LINECALLINFO items that changed (LINE_CALLINFO dwParam1). */
-#define LINECALLINFOSTATE_OTHER                     0x00000001
-#define LINECALLINFOSTATE_DEVSPECIFIC               0x00000002
-#define LINECALLINFOSTATE_BEARERMODE                0x00000004
-#define LINECALLINFOSTATE_RATE                      0x00000008
-#define LINECALLINFOSTATE_MEDIAMODE                 0x00000010
-#define LINECALLINFOSTATE_APPSPECIFIC               0x00000020
-#define LINECALLINFOSTATE_CALLID                    0x00000040
-#define LINECALLINFOSTATE_RELATEDCALLID             0x00000080
-#define LINECALLINFOSTATE_ORIGIN                    0x00000100
-#define LINECALLINFOSTATE_REASON                    0x00000200
-#define LINECALLINFOSTATE_COMPLETIONID              0x00000400
-#define LINECALLINFOSTATE_NUMOWNERINCR              0x00000800
-#define LINECALLINFOSTATE_NUMOWNERDECR              0x00001000
-#define LINECALLINFOSTATE_NUMMONITORS               0x00002000
-#define LINECALLINFOSTATE_TRUNK                     0x00004000
-#define LINECALLINFOSTATE_CALLERID                  0x00008000
-#define LINECALLINFOSTATE_CALLEDID                  0x00010000
-#define LINECALLINFOSTATE_CONNECTEDID               0x00020000
-#define LINECALLINFOSTATE_REDIRECTIONID             0x00040000
-#define LINECALLINFOSTATE_REDIRECTINGID             0x00080000
-#define LINECALLINFOSTATE_DISPLAY                   0x00100000
-#define LINECALLINFOSTATE_USERUSERINFO              0x00200000
-#define LINECALLINFOSTATE_HIGHLEVELCOMP             0x00400000
-#define LINECALLINFOSTATE_LOWLEVELCOMP              0x00800000
-#define LINECALLINFOSTATE_CHARGINGINFO              0x01000000
-#define LINECALLINFOSTATE_TERMINAL                  0x02000000
-#define LINECALLINFOSTATE_DIALPARAMS                0x04000000
-#define LINECALLINFOSTATE_MONITORMODES              0x08000000
-#define LINECALLINFOSTATE_TREATMENT                 0x10000000
-#define LINECALLINFOSTATE_QOS                       0x20000000
-#define LINECALLINFOSTATE_CALLDATA                  0x40000000
+#define LINECALLINFOSTATE_OTHER         0x00000001
+#define LINECALLINFOSTATE_DEVSPECIFIC   0x00000002
+#define LINECALLINFOSTATE_BEARERMODE    0x00000004
+#define LINECALLINFOSTATE_RATE          0x00000008
+#define LINECALLINFOSTATE_MEDIAMODE     0x00000010
+#define LINECALLINFOSTATE_APPSPECIFIC   0x00000020
+#define LINECALLINFOSTATE_CALLID        0x00000040
+#define LINECALLINFOSTATE_RELATEDCALLID 0x00000080
+#define LINECALLINFOSTATE_ORIGIN        0x00000100
+#define LINECALLINFOSTATE_REASON        0x00000200
+#define LINECALLINFOSTATE_COMPLETIONID  0x00000400
+#define LINECALLINFOSTATE_NUMOWNERINCR  0x00000800
+#define LINECALLINFOSTATE_NUMOWNERDECR  0x00001000
+#define LINECALLINFOSTATE_NUMMONITORS   0x00002000
+#define LINECALLINFOSTATE_TRUNK         0x00004000
+#define LINECALLINFOSTATE_CALLERID      0x00008000
+#define LINECALLINFOSTATE_CALLEDID      0x00010000
+#define LINECALLINFOSTATE_CONNECTEDID   0x00020000
+#define LINECALLINFOSTATE_REDIRECTIONID 0x00040000
+#define LINECALLINFOSTATE_REDIRECTINGID 0x00080000
+#define LINECALLINFOSTATE_DISPLAY       0x00100000
+#define LINECALLINFOSTATE_USERUSERINFO  0x00200000
+#define LINECALLINFOSTATE_HIGHLEVELCOMP 0x00400000
+#define LINECALLINFOSTATE_LOWLEVELCOMP  0x00800000
+#define LINECALLINFOSTATE_CHARGINGINFO  0x01000000
+#define LINECALLINFOSTATE_TERMINAL      0x02000000
+#define LINECALLINFOSTATE_DIALPARAMS    0x04000000
+#define LINECALLINFOSTATE_MONITORMODES  0x08000000
+#define LINECALLINFOSTATE_TREATMENT     0x10000000
+#define LINECALLINFOSTATE_QOS           0x20000000
+#define LINECALLINFOSTATE_CALLDATA      0x40000000
 
 /* Where a call came from. */
-#define LINECALLORIGIN_OUTBOUND                     0x00000001
-#define LINECALLORIGIN_INTERNAL                     0x00000002
-#define LINECALLORIGIN_EXTERNAL                     0x00000004
-#define LINECALLORIGIN_UNKNOWN                      0x00000010
-#define LINECALLORIGIN_UNAVAIL                      0x00000020
-#define LINECALLORIGIN_CONFERENCE                   0x00000040
-#define LINECALLORIGIN_INBOUND                      0x00000080
+#define LINECALLORIGIN_OUTBOUND   0x00000001
+#define LINECALLORIGIN_INTERNAL   0x00000002
+#define LINECALLORIGIN_EXTERNAL   0x00000004
+#define LINECALLORIGIN_UNKNOWN    0x00000010
+#define LINECALLORIGIN_UNAVAIL    0x00000020
+#define LINECALLORIGIN_CONFERENCE 0x00000040
+#define LINECALLORIGIN_INBOUND    0x00000080
 
 /* Boolean call parameters (LINECALLPARAMS/LINECALLINFO.dwCallParamFlags). */
-#define LINECALLPARAMFLAGS_SECURE                   0x00000001
-#define LINECALLPARAMFLAGS_IDLE                     0x00000002
-#define LINECALLPARAMFLAGS_BLOCKID                  0x00000004
-#define LINECALLPARAMFLAGS_ORIGOFFHOOK              0x00000008
-#define LINECALLPARAMFLAGS_DESTOFFHOOK              0x00000010
-#define LINECALLPARAMFLAGS_NOHOLDCONFERENCE         0x00000020
-#define LINECALLPARAMFLAGS_PREDICTIVEDIAL           0x00000040
-#define LINECALLPARAMFLAGS_ONESTEPTRANSFER          0x00000080
+#define LINECALLPARAMFLAGS_SECURE           0x00000001
+#define LINECALLPARAMFLAGS_IDLE             0x00000002
+#define LINECALLPARAMFLAGS_BLOCKID          0x00000004
+#define LINECALLPARAMFLAGS_ORIGOFFHOOK      0x00000008
+#define LINECALLPARAMFLAGS_DESTOFFHOOK      0x00000010
+#define LINECALLPARAMFLAGS_NOHOLDCONFERENCE 0x00000020
+#define LINECALLPARAMFLAGS_PREDICTIVEDIAL   0x00000040
+#define LINECALLPARAMFLAGS_ONESTEPTRANSFER  0x00000080
 
 /* Availability of a party identifier (caller, called, connected, redirection...). */
-#define LINECALLPARTYID_BLOCKED                     0x00000001
-#define LINECALLPARTYID_OUTOFAREA                   0x00000002
-#define LINECALLPARTYID_NAME                        0x00000004
-#define LINECALLPARTYID_ADDRESS                     0x00000008
-#define LINECALLPARTYID_PARTIAL                     0x00000010
-#define LINECALLPARTYID_UNKNOWN                     0x00000020
-#define LINECALLPARTYID_UNAVAIL                     0x00000040
+#define LINECALLPARTYID_BLOCKED   0x00000001
+#define LINECALLPARTYID_OUTOFAREA 0x00000002
+#define LINECALLPARTYID_NAME      0x00000004
+#define LINECALLPARTYID_ADDRESS   0x00000008
+#define LINECALLPARTYID_PARTIAL   0x00000010
+#define LINECALLPARTYID_UNKNOWN   0x00000020
+#define LINECALLPARTYID_UNAVAIL   0x00000040
 
 /* An application's privilege on a call. */
-#define LINECALLPRIVILEGE_NONE                      0x00000001
-#define LINECALLPRIVILEGE_MONITOR                   0x00000002
-#define LINECALLPRIVILEGE_OWNER                     0x00000004
+#define LINECALLPRIVILEGE_NONE    0x00000001
+#define LINECALLPRIVILEGE_MONITOR 0x00000002
+#define LINECALLPRIVILEGE_OWNER   0x00000004
 
 /* Why a call exists or was offered. */
-#define LINECALLREASON_DIRECT                       0x00000001
-#define LINECALLREASON_FWDBUSY                      0x00000002
-#define LINECALLREASON_FWDNOANSWER                  0x00000004
-#define LINECALLREASON_FWDUNCOND                    0x00000008
-#define LINECALLREASON_PICKUP                       0x00000010
-#define LINECALLREASON_UNPARK                       0x00000020
-#define LINECALLREASON_REDIRECT                     0x00000040
-#define LINECALLREASON_CALLCOMPLETION               0x00000080
-#define LINECALLREASON_TRANSFER                     0x00000100
-#define LINECALLREASON_REMINDER                     0x00000200
-#define LINECALLREASON_UNKNOWN                      0x00000400
-#define LINECALLREASON_UNAVAIL                      0x00000800
-#define LINECALLREASON_INTRUDE                      0x00001000
-#define LINECALLREASON_PARKED                       0x00002000
-#define LINECALLREASON_CAMPEDON                     0x00004000
-#define LINECALLREASON_ROUTEREQUEST                 0x00008000
+#define LINECALLREASON_DIRECT         0x00000001
+#define LINECALLREASON_FWDBUSY        0x00000002
+#define LINECALLREASON_FWDNOANSWER    0x00000004
+#define LINECALLREASON_FWDUNCOND      0x00000008
+#define LINECALLREASON_PICKUP         0x00000010
+#define LINECALLREASON_UNPARK         0x00000020
+#define LINECALLREASON_REDIRECT       0x00000040
+#define LINECALLREASON_CALLCOMPLETION 0x00000080
+#define LINECALLREASON_TRANSFER       0x00000100
+#define LINECALLREASON_REMINDER       0x00000200
+#define LINECALLREASON_UNKNOWN        0x00000400
+#define LINECALLREASON_UNAVAIL        0x00000800
+#define LINECALLREASON_INTRUDE        0x00001000
+#define LINECALLREASON_PARKED         0x00002000
+#define LINECALLREASON_CAMPEDON       0x00004000
+#define LINECALLREASON_ROUTEREQUEST   0x00008000
 
 /* What a function applies to: the line, an address, a call, a device or a call ID. */
-#define LINECALLSELECT_LINE                         0x00000001
-#define LINECALLSELECT_ADDRESS                      0x00000002
-#define LINECALLSELECT_CALL                         0x00000004
-#define LINECALLSELECT_DEVICEID                     0x00000008
-#define LINECALLSELECT_CALLID                       0x00000010
+#define LINECALLSELECT_LINE     0x00000001
+#define LINECALLSELECT_ADDRESS  0x00000002
+#define LINECALLSELECT_CALL     0x00000004
+#define LINECALLSELECT_DEVICEID 0x00000008
+#define LINECALLSELECT_CALLID   0x00000010
 
 /* Call states (LINE_CALLSTATE dwParam1, LINECALLSTATUS.dwCallState). */
-#define LINECALLSTATE_IDLE                          0x00000001
-#define LINECALLSTATE_OFFERING                      0x00000002
-#define LINECALLSTATE_ACCEPTED                      0x00000004
-#define LINECALLSTATE_DIALTONE                      0x00000008
-#define LINECALLSTATE_DIALING                       0x00000010
-#define LINECALLSTATE_RINGBACK                      0x00000020
-#define LINECALLSTATE_BUSY                          0x00000040
-#define LINECALLSTATE_SPECIALINFO                   0x00000080
-#define LINECALLSTATE_CONNECTED                     0x00000100
-#define LINECALLSTATE_PROCEEDING                    0x00000200
-#define LINECALLSTATE_ONHOLD                        0x00000400
-#define LINECALLSTATE_CONFERENCED                   0x00000800
-#define LINECALLSTATE_ONHOLDPENDCONF                0x00001000
-#define LINECALLSTATE_ONHOLDPENDTRANSFER            0x00002000
-#define LINECALLSTATE_DISCONNECTED                  0x00004000
-#define LINECALLSTATE_UNKNOWN                       0x00008000
+#define LINECALLSTATE_IDLE               0x00000001
+#define LINECALLSTATE_OFFERING           0x00000002
+#define LINECALLSTATE_ACCEPTED           0x00000004
+#define LINECALLSTATE_DIALTONE           0x00000008
+#define LINECALLSTATE_DIALING            0x00000010
+#define LINECALLSTATE_RINGBACK           0x00000020
+#define LINECALLSTATE_BUSY               0x00000040
+#define LINECALLSTATE_SPECIALINFO        0x00000080
+#define LINECALLSTATE_CONNECTED          0x00000100
+#define LINECALLSTATE_PROCEEDING         0x00000200
+#define LINECALLSTATE_ONHOLD             0x00000400
+#define LINECALLSTATE_CONFERENCED        0x00000800
+#define LINECALLSTATE_ONHOLDPENDCONF     0x00001000
+#define LINECALLSTATE_ONHOLDPENDTRANSFER 0x00002000
+#define LINECALLSTATE_DISCONNECTED       0x00004000
+#define LINECALLSTATE_UNKNOWN            0x00008000
 
 /* Sounds a caller hears while a call is unanswered or on hold (scalar values). */
-#define LINECALLTREATMENT_SILENCE                   0x00000001
-#define LINECALLTREATMENT_RINGBACK                  0x00000002
-#define LINECALLTREATMENT_BUSY                      0x00000003
-#define LINECALLTREATMENT_MUSIC                     0x00000004
+#define LINECALLTREATMENT_SILENCE  0x00000001
+#define LINECALLTREATMENT_RINGBACK 0x00000002
+#define LINECALLTREATMENT_BUSY     0x00000003
+#define LINECALLTREATMENT_MUSIC    0x00000004
 
 /* Calling card options. */
-#define LINECARDOPTION_PREDEFINED                   0x00000001
-#define LINECARDOPTION_HIDDEN                       0x00000002
+#define LINECARDOPTION_PREDEFINED 0x00000001
+#define LINECARDOPTION_HIDDEN     0x00000002
 
 /* Modes of LINECALLSTATE_CONNECTED. */
-#define LINECONNECTEDMODE_ACTIVE                    0x00000001
-#define LINECONNECTEDMODE_INACTIVE                  0x00000002
-#define LINECONNECTEDMODE_ACTIVEHELD                0x00000004
-#define LINECONNECTEDMODE_INACTIVEHELD              0x00000008
-#define LINECONNECTEDMODE_CONFIRMED                 0x00000010
+#define LINECONNECTEDMODE_ACTIVE       0x00000001
+#define LINECONNECTEDMODE_INACTIVE     0x00000002
+#define LINECONNECTEDMODE_ACTIVEHELD   0x00000004
+#define LINECONNECTEDMODE_INACTIVEHELD 0x00000008
+#define LINECONNECTEDMODE_CONFIRMED    0x00000010
 
 /* Boolean capabilities of a line device (LINEDEVCAPS.dwDevCapFlags). */
-#define LINEDEVCAPFLAGS_CROSSADDRCONF               0x00000001
-#define LINEDEVCAPFLAGS_HIGHLEVCOMP                 0x00000002
-#define LINEDEVCAPFLAGS_LOWLEVCOMP                  0x00000004
-#define LINEDEVCAPFLAGS_MEDIACONTROL                0x00000008
-#define LINEDEVCAPFLAGS_MULTIPLEADDR                0x00000010
-#define LINEDEVCAPFLAGS_CLOSEDROP                   0x00000020
-#define LINEDEVCAPFLAGS_DIALBILLING                 0x00000040
-#define LINEDEVCAPFLAGS_DIALQUIET                   0x00000080
-#define LINEDEVCAPFLAGS_DIALDIALTONE                0x00000100
-#define LINEDEVCAPFLAGS_MSP                         0x00000200
-#define LINEDEVCAPFLAGS_CALLHUB                     0x00000400
-#define LINEDEVCAPFLAGS_CALLHUBTRACKING             0x00000800
-#define LINEDEVCAPFLAGS_PRIVATEOBJECTS              0x00001000
-#define LINEDEVCAPFLAGS_LOCAL                       0x00002000
+#define LINEDEVCAPFLAGS_CROSSADDRCONF   0x00000001
+#define LINEDEVCAPFLAGS_HIGHLEVCOMP     0x00000002
+#define LINEDEVCAPFLAGS_LOWLEVCOMP      0x00000004
+#define LINEDEVCAPFLAGS_MEDIACONTROL    0x00000008
+#define LINEDEVCAPFLAGS_MULTIPLEADDR    0x00000010
+#define LINEDEVCAPFLAGS_CLOSEDROP       0x00000020
+#define LINEDEVCAPFLAGS_DIALBILLING     0x00000040
+#define LINEDEVCAPFLAGS_DIALQUIET       0x00000080
+#define LINEDEVCAPFLAGS_DIALDIALTONE    0x00000100
+#define LINEDEVCAPFLAGS_MSP             0x00000200
+#define LINEDEVCAPFLAGS_CALLHUB         0x00000400
+#define LINEDEVCAPFLAGS_CALLHUBTRACKING 0x00000800
+#define LINEDEVCAPFLAGS_PRIVATEOBJECTS  0x00001000
+#define LINEDEVCAPFLAGS_LOCAL           0x00002000
 
 /* Line device status items; also the LINE_LINEDEVSTATE message mask. */
-#define LINEDEVSTATE_OTHER                          0x00000001
-#define LINEDEVSTATE_RINGING                        0x00000002
-#define LINEDEVSTATE_CONNECTED                      0x00000004
-#define LINEDEVSTATE_DISCONNECTED                   0x00000008
-#define LINEDEVSTATE_MSGWAITON                      0x00000010
-#define LINEDEVSTATE_MSGWAITOFF                     0x00000020
-#define LINEDEVSTATE_INSERVICE                      0x00000040
-#define LINEDEVSTATE_OUTOFSERVICE                   0x00000080
-#define LINEDEVSTATE_MAINTENANCE                    0x00000100
-#define LINEDEVSTATE_OPEN                           0x00000200
-#define LINEDEVSTATE_CLOSE                          0x00000400
-#define LINEDEVSTATE_NUMCALLS                       0x00000800
-#define LINEDEVSTATE_NUMCOMPLETIONS                 0x00001000
-#define LINEDEVSTATE_TERMINALS                      0x00002000
-#define LINEDEVSTATE_ROAMMODE                       0x00004000
-#define LINEDEVSTATE_BATTERY                        0x00008000
-#define LINEDEVSTATE_SIGNAL                         0x00010000
-#define LINEDEVSTATE_DEVSPECIFIC                    0x00020000
-#define LINEDEVSTATE_REINIT                         0x00040000
-#define LINEDEVSTATE_LOCK                           0x00080000
-#define LINEDEVSTATE_CAPSCHANGE                     0x00100000
-#define LINEDEVSTATE_CONFIGCHANGE                   0x00200000
-#define LINEDEVSTATE_TRANSLATECHANGE                0x00400000
-#define LINEDEVSTATE_COMPLCANCEL                    0x00800000
-#define LINEDEVSTATE_REMOVED                        0x01000000
+#define LINEDEVSTATE_OTHER           0x00000001
+#define LINEDEVSTATE_RINGING         0x00000002
+#define LINEDEVSTATE_CONNECTED       0x00000004
+#define LINEDEVSTATE_DISCONNECTED    0x00000008
+#define LINEDEVSTATE_MSGWAITON       0x00000010
+#define LINEDEVSTATE_MSGWAITOFF      0x00000020
+#define LINEDEVSTATE_INSERVICE       0x00000040
+#define LINEDEVSTATE_OUTOFSERVICE    0x00000080
+#define LINEDEVSTATE_MAINTENANCE     0x00000100
+#define LINEDEVSTATE_OPEN            0x00000200
+#define LINEDEVSTATE_CLOSE           0x00000400
+#define LINEDEVSTATE_NUMCALLS        0x00000800
+#define LINEDEVSTATE_NUMCOMPLETIONS  0x00001000
+#define LINEDEVSTATE_TERMINALS       0x00002000
+#define LINEDEVSTATE_ROAMMODE        0x00004000
+#define LINEDEVSTATE_BATTERY         0x00008000
+#define LINEDEVSTATE_SIGNAL          0x00010000
+#define LINEDEVSTATE_DEVSPECIFIC     0x00020000
+#define LINEDEVSTATE_REINIT          0x00040000
+#define LINEDEVSTATE_LOCK            0x00080000
+#define LINEDEVSTATE_CAPSCHANGE      0x00100000
+#define LINEDEVSTATE_CONFIGCHANGE    0x00200000
+#define LINEDEVSTATE_TRANSLATECHANGE 0x00400000
+#define LINEDEVSTATE_COMPLCANCEL     0x00800000
+#define LINEDEVSTATE_REMOVED         0x01000000
 
 /* Boolean status of a line device (LINEDEVSTATUS.dwDevStatusFlags). */
-#define LINEDEVSTATUSFLAGS_CONNECTED                0x00000001
-#define LINEDEVSTATUSFLAGS_MSGWAIT                  0x00000002
-#define LINEDEVSTATUSFLAGS_INSERVICE                0x00000004
-#define LINEDEVSTATUSFLAGS_LOCKED                   0x00000008
+#define LINEDEVSTATUSFLAGS_CONNECTED 0x00000001
+#define LINEDEVSTATUSFLAGS_MSGWAIT   0x00000002
+#define LINEDEVSTATUSFLAGS_INSERVICE 0x00000004
+#define LINEDEVSTATUSFLAGS_LOCKED    0x00000008
 
 /* Kinds of dial tone (LINECALLSTATE_DIALTONE mode). */
-#define LINEDIALTONEMODE_NORMAL                     0x00000001
-#define LINEDIALTONEMODE_SPECIAL                    0x00000002
-#define LINEDIALTONEMODE_INTERNAL                   0x00000004
-#define LINEDIALTONEMODE_EXTERNAL                   0x00000008
-#define LINEDIALTONEMODE_UNKNOWN                    0x00000010
-#define LINEDIALTONEMODE_UNAVAIL                    0x00000020
+#define LINEDIALTONEMODE_NORMAL   0x00000001
+#define LINEDIALTONEMODE_SPECIAL  0x00000002
+#define LINEDIALTONEMODE_INTERNAL 0x00000004
+#define LINEDIALTONEMODE_EXTERNAL 0x00000008
+#define LINEDIALTONEMODE_UNKNOWN  0x00000010
+#define LINEDIALTONEMODE_UNAVAIL  0x00000020
 
 /* Digit signalling modes. */
-#define LINEDIGITMODE_PULSE                         0x00000001
-#define LINEDIGITMODE_DTMF                          0x00000002
-#define LINEDIGITMODE_DTMFEND                       0x00000004
+#define LINEDIGITMODE_PULSE   0x00000001
+#define LINEDIGITMODE_DTMF    0x00000002
+#define LINEDIGITMODE_DTMFEND 0x00000004
 
 /* Why a call was disconnected (LINECALLSTATE_DISCONNECTED mode). */
-#define LINEDISCONNECTMODE_NORMAL                   0x00000001
-#define LINEDISCONNECTMODE_UNKNOWN                  0x00000002
-#define LINEDISCONNECTMODE_REJECT                   0x00000004
-#define LINEDISCONNECTMODE_PICKUP                   0x00000008
-#define LINEDISCONNECTMODE_FORWARDED                0x00000010
-#define LINEDISCONNECTMODE_BUSY                     0x00000020
-#define LINEDISCONNECTMODE_NOANSWER                 0x00000040
-#define LINEDISCONNECTMODE_BADADDRESS               0x00000080
-#define LINEDISCONNECTMODE_UNREACHABLE              0x00000100
-#define LINEDISCONNECTMODE_CONGESTION               0x00000200
-#define LINEDISCONNECTMODE_INCOMPATIBLE             0x00000400
-#define LINEDISCONNECTMODE_UNAVAIL                  0x00000800
-#define LINEDISCONNECTMODE_NODIALTONE               0x00001000
-#define LINEDISCONNECTMODE_NUMBERCHANGED            0x00002000
-#define LINEDISCONNECTMODE_OUTOFORDER               0x00004000
-#define LINEDISCONNECTMODE_TEMPFAILURE              0x00008000
-#define LINEDISCONNECTMODE_QOSUNAVAIL               0x00010000
-#define LINEDISCONNECTMODE_BLOCKED                  0x00020000
-#define LINEDISCONNECTMODE_DONOTDISTURB             0x00040000
-#define LINEDISCONNECTMODE_CANCELLED                0x00080000
+#define LINEDISCONNECTMODE_NORMAL        0x00000001
+#define LINEDISCONNECTMODE_UNKNOWN       0x00000002
+#define LINEDISCONNECTMODE_REJECT        0x00000004
+#define LINEDISCONNECTMODE_PICKUP        0x00000008
+#define LINEDISCONNECTMODE_FORWARDED     0x00000010
+#define LINEDISCONNECTMODE_BUSY          0x00000020
+#define LINEDISCONNECTMODE_NOANSWER      0x00000040
+#define LINEDISCONNECTMODE_BADADDRESS    0x00000080
+#define LINEDISCONNECTMODE_UNREACHABLE   0x00000100
+#define LINEDISCONNECTMODE_CONGESTION    0x00000200
+#define LINEDISCONNECTMODE_INCOMPATIBLE  0x00000400
+#define LINEDISCONNECTMODE_UNAVAIL       0x00000800
+#define LINEDISCONNECTMODE_NODIALTONE    0x00001000
+#define LINEDISCONNECTMODE_NUMBERCHANGED 0x00002000
+#define LINEDISCONNECTMODE_OUTOFORDER    0x00004000
+#define LINEDISCONNECTMODE_TEMPFAILURE   0x00008000
+#define LINEDISCONNECTMODE_QOSUNAVAIL    0x00010000
+#define LINEDISCONNECTMODE_BLOCKED       0x00020000
+#define LINEDISCONNECTMODE_DONOTDISTURB  0x00040000
+#define LINEDISCONNECTMODE_CANCELLED     0x00080000
 
 /* Line-level operations currently possible (dwLineFeatures). */
-#define LINEFEATURE_DEVSPECIFIC                     0x00000001
-#define LINEFEATURE_DEVSPECIFICFEAT                 0x00000002
-#define LINEFEATURE_FORWARD                         0x00000004
-#define LINEFEATURE_MAKECALL                        0x00000008
-#define LINEFEATURE_SETMEDIACONTROL                 0x00000010
-#define LINEFEATURE_SETTERMINAL                     0x00000020
-#define LINEFEATURE_SETDEVSTATUS                    0x00000040
-#define LINEFEATURE_FORWARDFWD                      0x00000080
-#define LINEFEATURE_FORWARDDND                      0x00000100
+#define LINEFEATURE_DEVSPECIFIC     0x00000001
+#define LINEFEATURE_DEVSPECIFICFEAT 0x00000002
+#define LINEFEATURE_FORWARD         0x00000004
+#define LINEFEATURE_MAKECALL        0x00000008
+#define LINEFEATURE_SETMEDIACONTROL 0x00000010
+#define LINEFEATURE_SETTERMINAL     0x00000020
+#define LINEFEATURE_SETDEVSTATUS    0x00000040
+#define LINEFEATURE_FORWARDFWD      0x00000080
+#define LINEFEATURE_FORWARDDND      0x00000100
 
 /* Forwarding modes. */
-#define LINEFORWARDMODE_UNCOND                      0x00000001
-#define LINEFORWARDMODE_UNCONDINTERNAL              0x00000002
-#define LINEFORWARDMODE_UNCONDEXTERNAL              0x00000004
-#define LINEFORWARDMODE_UNCONDSPECIFIC              0x00000008
-#define LINEFORWARDMODE_BUSY                        0x00000010
-#define LINEFORWARDMODE_BUSYINTERNAL                0x00000020
-#define LINEFORWARDMODE_BUSYEXTERNAL                0x00000040
-#define LINEFORWARDMODE_BUSYSPECIFIC                0x00000080
-#define LINEFORWARDMODE_NOANSW                      0x00000100
-#define LINEFORWARDMODE_NOANSWINTERNAL              0x00000200
-#define LINEFORWARDMODE_NOANSWEXTERNAL              0x00000400
-#define LINEFORWARDMODE_NOANSWSPECIFIC              0x00000800
-#define LINEFORWARDMODE_BUSYNA                      0x00001000
-#define LINEFORWARDMODE_BUSYNAINTERNAL              0x00002000
-#define LINEFORWARDMODE_BUSYNAEXTERNAL              0x00004000
-#define LINEFORWARDMODE_BUSYNASPECIFIC              0x00008000
-#define LINEFORWARDMODE_UNKNOWN                     0x00010000
-#define LINEFORWARDMODE_UNAVAIL                     0x00020000
+#define LINEFORWARDMODE_UNCOND         0x00000001
+#define LINEFORWARDMODE_UNCONDINTERNAL 0x00000002
+#define LINEFORWARDMODE_UNCONDEXTERNAL 0x00000004
+#define LINEFORWARDMODE_UNCONDSPECIFIC 0x00000008
+#define LINEFORWARDMODE_BUSY           0x00000010
+#define LINEFORWARDMODE_BUSYINTERNAL   0x00000020
+#define LINEFORWARDMODE_BUSYEXTERNAL   0x00000040
+#define LINEFORWARDMODE_BUSYSPECIFIC   0x00000080
+#define LINEFORWARDMODE_NOANSW         0x00000100
+#define LINEFORWARDMODE_NOANSWINTERNAL 0x00000200
+#define LINEFORWARDMODE_NOANSWEXTERNAL 0x00000400
+#define LINEFORWARDMODE_NOANSWSPECIFIC 0x00000800
+#define LINEFORWARDMODE_BUSYNA         0x00001000
+#define LINEFORWARDMODE_BUSYNAINTERNAL 0x00002000
+#define LINEFORWARDMODE_BUSYNAEXTERNAL 0x00004000
+#define LINEFORWARDMODE_BUSYNASPECIFIC 0x00008000
+#define LINEFORWARDMODE_UNKNOWN        0x00010000
+#define LINEFORWARDMODE_UNAVAIL        0x00020000
 
 /* Why lineGatherDigits finished (LINE_GATHERDIGITS dwParam1). */
-#define LINEGATHERTERM_BUFFERFULL                   0x00000001
-#define LINEGATHERTERM_TERMDIGIT                    0x00000002
-#define LINEGATHERTERM_FIRSTTIMEOUT                 0x00000004
-#define LINEGATHERTERM_INTERTIMEOUT                 0x00000008
-#define LINEGATHERTERM_CANCEL                       0x00000010
+#define LINEGATHERTERM_BUFFERFULL   0x00000001
+#define LINEGATHERTERM_TERMDIGIT    0x00000002
+#define LINEGATHERTERM_FIRSTTIMEOUT 0x00000004
+#define LINEGATHERTERM_INTERTIMEOUT 0x00000008
+#define LINEGATHERTERM_CANCEL       0x00000010
 
 /* Why digit or tone generation finished (LINE_GENERATE dwParam1). */
-#define LINEGENERATETERM_DONE                       0x00000001
-#define LINEGENERATETERM_CANCEL                     0x00000002
+#define LINEGENERATETERM_DONE   0x00000001
+#define LINEGENERATETERM_CANCEL 0x00000002
 
 /*
  * How lineInitializeEx delivers messages. On tapix only USEEVENT is accepted (see the top of this
  * file); the hidden-window and completion-port options fail with LINEERR_INVALPARAM.
  */
-#define LINEINITIALIZEEXOPTION_USEHIDDENWINDOW      0x00000001
-#define LINEINITIALIZEEXOPTION_USEEVENT             0x00000002
-#define LINEINITIALIZEEXOPTION_USECOMPLETIONPORT    0x00000003
-#define LINEINITIALIZEEXOPTION_CALLHUBTRACKING      0x80000000
+#define LINEINITIALIZEEXOPTION_USEHIDDENWINDOW   0x00000001
+#define LINEINITIALIZEEXOPTION_USEEVENT          0x00000002
+#define LINEINITIALIZEEXOPTION_USECOMPLETIONPORT 0x00000003
+#define LINEINITIALIZEEXOPTION_CALLHUBTRACKING   0x80000000
 
 /* Dialing location options. */
-#define LINELOCATIONOPTION_PULSEDIAL                0x00000001
+#define LINELOCATIONOPTION_PULSEDIAL 0x00000001
 
 /* Media control actions of lineSetMediaControl. */
-#define LINEMEDIACONTROL_NONE                       0x00000001
-#define LINEMEDIACONTROL_START                      0x00000002
-#define LINEMEDIACONTROL_RESET                      0x00000004
-#define LINEMEDIACONTROL_PAUSE                      0x00000008
-#define LINEMEDIACONTROL_RESUME                     0x00000010
-#define LINEMEDIACONTROL_RATEUP                     0x00000020
-#define LINEMEDIACONTROL_RATEDOWN                   0x00000040
-#define LINEMEDIACONTROL_RATENORMAL                 0x00000080
-#define LINEMEDIACONTROL_VOLUMEUP                   0x00000100
-#define LINEMEDIACONTROL_VOLUMEDOWN                 0x00000200
-#define LINEMEDIACONTROL_VOLUMENORMAL               0x00000400
+#define LINEMEDIACONTROL_NONE         0x00000001
+#define LINEMEDIACONTROL_START        0x00000002
+#define LINEMEDIACONTROL_RESET        0x00000004
+#define LINEMEDIACONTROL_PAUSE        0x00000008
+#define LINEMEDIACONTROL_RESUME       0x00000010
+#define LINEMEDIACONTROL_RATEUP       0x00000020
+#define LINEMEDIACONTROL_RATEDOWN     0x00000040
+#define LINEMEDIACONTROL_RATENORMAL   0x00000080
+#define LINEMEDIACONTROL_VOLUMEUP     0x00000100
+#define LINEMEDIACONTROL_VOLUMEDOWN   0x00000200
+#define LINEMEDIACONTROL_VOLUMENORMAL 0x00000400
 
 /* Media modes (the kinds of information a call carries). */
-#define LINEMEDIAMODE_UNKNOWN                       0x00000002
-#define LINEMEDIAMODE_INTERACTIVEVOICE              0x00000004
-#define LINEMEDIAMODE_AUTOMATEDVOICE                0x00000008
-#define LINEMEDIAMODE_DATAMODEM                     0x00000010
-#define LINEMEDIAMODE_G3FAX                         0x00000020
-#define LINEMEDIAMODE_TDD                           0x00000040
-#define LINEMEDIAMODE_G4FAX                         0x00000080
-#define LINEMEDIAMODE_DIGITALDATA                   0x00000100
-#define LINEMEDIAMODE_TELETEX                       0x00000200
-#define LINEMEDIAMODE_VIDEOTEX                      0x00000400
-#define LINEMEDIAMODE_TELEX                         0x00000800
-#define LINEMEDIAMODE_MIXED                         0x00001000
-#define LINEMEDIAMODE_ADSI                          0x00002000
-#define LINEMEDIAMODE_VOICEVIEW                     0x00004000
-#define LINEMEDIAMODE_VIDEO                         0x00008000
-#define LAST_LINEMEDIAMODE                          0x00008000
+#define LINEMEDIAMODE_UNKNOWN          0x00000002
+#define LINEMEDIAMODE_INTERACTIVEVOICE 0x00000004
+#define LINEMEDIAMODE_AUTOMATEDVOICE   0x00000008
+#define LINEMEDIAMODE_DATAMODEM        0x00000010
+#define LINEMEDIAMODE_G3FAX            0x00000020
+#define LINEMEDIAMODE_TDD              0x00000040
+#define LINEMEDIAMODE_G4FAX            0x00000080
+#define LINEMEDIAMODE_DIGITALDATA      0x00000100
+#define LINEMEDIAMODE_TELETEX          0x00000200
+#define LINEMEDIAMODE_VIDEOTEX         0x00000400
+#define LINEMEDIAMODE_TELEX            0x00000800
+#define LINEMEDIAMODE_MIXED            0x00001000
+#define LINEMEDIAMODE_ADSI             0x00002000
+#define LINEMEDIAMODE_VOICEVIEW        0x00004000
+#define LINEMEDIAMODE_VIDEO            0x00008000
+#define LAST_LINEMEDIAMODE             0x00008000
 
 /* Modes of LINECALLSTATE_OFFERING. */
-#define LINEOFFERINGMODE_ACTIVE                     0x00000001
-#define LINEOFFERINGMODE_INACTIVE                   0x00000002
+#define LINEOFFERINGMODE_ACTIVE   0x00000001
+#define LINEOFFERINGMODE_INACTIVE 0x00000002
 
 /* Options or-ed into the dwPrivileges argument of lineOpen. */
-#define LINEOPENOPTION_SINGLEADDRESS                0x80000000
-#define LINEOPENOPTION_PROXY                        0x40000000
+#define LINEOPENOPTION_SINGLEADDRESS 0x80000000
+#define LINEOPENOPTION_PROXY         0x40000000
 
 /* Park modes. */
-#define LINEPARKMODE_DIRECTED                       0x00000001
-#define LINEPARKMODE_NONDIRECTED                    0x00000002
+#define LINEPARKMODE_DIRECTED    0x00000001
+#define LINEPARKMODE_NONDIRECTED 0x00000002
 
 /* Which conference parties can be removed (scalar values). */
-#define LINEREMOVEFROMCONF_NONE                     0x00000001
-#define LINEREMOVEFROMCONF_LAST                     0x00000002
-#define LINEREMOVEFROMCONF_ANY                      0x00000003
+#define LINEREMOVEFROMCONF_NONE 0x00000001
+#define LINEREMOVEFROMCONF_LAST 0x00000002
+#define LINEREMOVEFROMCONF_ANY  0x00000003
 
 /* Assisted-telephony request modes. */
-#define LINEREQUESTMODE_MAKECALL                    0x00000001
-#define LINEREQUESTMODE_MEDIACALL                   0x00000002
-#define LINEREQUESTMODE_DROP                        0x00000004
-#define LAST_LINEREQUESTMODE                        LINEREQUESTMODE_MEDIACALL
+#define LINEREQUESTMODE_MAKECALL  0x00000001
+#define LINEREQUESTMODE_MEDIACALL 0x00000002
+#define LINEREQUESTMODE_DROP      0x00000004
+#define LAST_LINEREQUESTMODE      LINEREQUESTMODE_MEDIACALL
 
 /* Roaming modes of a cellular line. */
-#define LINEROAMMODE_UNKNOWN                        0x00000001
-#define LINEROAMMODE_UNAVAIL                        0x00000002
-#define LINEROAMMODE_HOME                           0x00000004
-#define LINEROAMMODE_ROAMA                          0x00000008
-#define LINEROAMMODE_ROAMB                          0x00000010
+#define LINEROAMMODE_UNKNOWN 0x00000001
+#define LINEROAMMODE_UNAVAIL 0x00000002
+#define LINEROAMMODE_HOME    0x00000004
+#define LINEROAMMODE_ROAMA   0x00000008
+#define LINEROAMMODE_ROAMB   0x00000010
 
 /* Special information tones (LINECALLSTATE_SPECIALINFO mode). */
-#define LINESPECIALINFO_NOCIRCUIT                   0x00000001
-#define LINESPECIALINFO_CUSTIRREG                   0x00000002
-#define LINESPECIALINFO_REORDER                     0x00000004
-#define LINESPECIALINFO_UNKNOWN                     0x00000008
-#define LINESPECIALINFO_UNAVAIL                     0x00000010
+#define LINESPECIALINFO_NOCIRCUIT 0x00000001
+#define LINESPECIALINFO_CUSTIRREG 0x00000002
+#define LINESPECIALINFO_REORDER   0x00000004
+#define LINESPECIALINFO_UNKNOWN   0x00000008
+#define LINESPECIALINFO_UNAVAIL   0x00000010
 
 /* Kinds of terminal device. */
-#define LINETERMDEV_PHONE                           0x00000001
-#define LINETERMDEV_HEADSET                         0x00000002
-#define LINETERMDEV_SPEAKER                         0x00000004
+#define LINETERMDEV_PHONE   0x00000001
+#define LINETERMDEV_HEADSET 0x00000002
+#define LINETERMDEV_SPEAKER 0x00000004
 
 /* What is routed to or from a terminal. */
-#define LINETERMMODE_BUTTONS                        0x00000001
-#define LINETERMMODE_LAMPS                          0x00000002
-#define LINETERMMODE_DISPLAY                        0x00000004
-#define LINETERMMODE_RINGER                         0x00000008
-#define LINETERMMODE_HOOKSWITCH                     0x00000010
-#define LINETERMMODE_MEDIATOLINE                    0x00000020
-#define LINETERMMODE_MEDIAFROMLINE                  0x00000040
-#define LINETERMMODE_MEDIABIDIRECT                  0x00000080
+#define LINETERMMODE_BUTTONS       0x00000001
+#define LINETERMMODE_LAMPS         0x00000002
+#define LINETERMMODE_DISPLAY       0x00000004
+#define LINETERMMODE_RINGER        0x00000008
+#define LINETERMMODE_HOOKSWITCH    0x00000010
+#define LINETERMMODE_MEDIATOLINE   0x00000020
+#define LINETERMMODE_MEDIAFROMLINE 0x00000040
+#define LINETERMMODE_MEDIABIDIRECT 0x00000080
 
 /* How a terminal is shared between addresses. */
-#define LINETERMSHARING_PRIVATE                     0x00000001
-#define LINETERMSHARING_SHAREDEXCL                  0x00000002
-#define LINETERMSHARING_SHAREDCONF                  0x00000004
+#define LINETERMSHARING_PRIVATE    0x00000001
+#define LINETERMSHARING_SHAREDEXCL 0x00000002
+#define LINETERMSHARING_SHAREDCONF 0x00000004
 
 /* Operations of lineSetTollList. */
-#define LINETOLLLISTOPTION_ADD                      0x00000001
-#define LINETOLLLISTOPTION_REMOVE                   0x00000002
+#define LINETOLLLISTOPTION_ADD    0x00000001
+#define LINETOLLLISTOPTION_REMOVE 0x00000002
 
 /* Tones lineGenerateTone can produce. */
-#define LINETONEMODE_CUSTOM                         0x00000001
-#define LINETONEMODE_RINGBACK                       0x00000002
-#define LINETONEMODE_BUSY                           0x00000004
-#define LINETONEMODE_BEEP                           0x00000008
-#define LINETONEMODE_BILLING                        0x00000010
+#define LINETONEMODE_CUSTOM   0x00000001
+#define LINETONEMODE_RINGBACK 0x00000002
+#define LINETONEMODE_BUSY     0x00000004
+#define LINETONEMODE_BEEP     0x00000008
+#define LINETONEMODE_BILLING  0x00000010
 
 /* How lineCompleteTransfer resolves a transfer. */
-#define LINETRANSFERMODE_TRANSFER                   0x00000001
-#define LINETRANSFERMODE_CONFERENCE                 0x00000002
+#define LINETRANSFERMODE_TRANSFER   0x00000001
+#define LINETRANSFERMODE_CONFERENCE 0x00000002
 
 /* Options of lineTranslateAddress. */
-#define LINETRANSLATEOPTION_CARDOVERRIDE            0x00000001
-#define LINETRANSLATEOPTION_CANCELCALLWAITING       0x00000002
-#define LINETRANSLATEOPTION_FORCELOCAL              0x00000004
-#define LINETRANSLATEOPTION_FORCELD                 0x00000008
+#define LINETRANSLATEOPTION_CARDOVERRIDE      0x00000001
+#define LINETRANSLATEOPTION_CANCELCALLWAITING 0x00000002
+#define LINETRANSLATEOPTION_FORCELOCAL        0x00000004
+#define LINETRANSLATEOPTION_FORCELD           0x00000008
 
 /* What lineTranslateAddress found out (LINETRANSLATEOUTPUT.dwTranslateResults). */
-#define LINETRANSLATERESULT_CANONICAL               0x00000001
-#define LINETRANSLATERESULT_INTERNATIONAL           0x00000002
-#define LINETRANSLATERESULT_LONGDISTANCE            0x00000004
-#define LINETRANSLATERESULT_LOCAL                   0x00000008
-#define LINETRANSLATERESULT_INTOLLLIST              0x00000010
-#define LINETRANSLATERESULT_NOTINTOLLLIST           0x00000020
-#define LINETRANSLATERESULT_DIALBILLING             0x00000040
-#define LINETRANSLATERESULT_DIALQUIET               0x00000080
-#define LINETRANSLATERESULT_DIALDIALTONE            0x00000100
-#define LINETRANSLATERESULT_DIALPROMPT              0x00000200
-#define LINETRANSLATERESULT_VOICEDETECT             0x00000400
-#define LINETRANSLATERESULT_NOTRANSLATION           0x00000800
+#define LINETRANSLATERESULT_CANONICAL     0x00000001
+#define LINETRANSLATERESULT_INTERNATIONAL 0x00000002
+#define LINETRANSLATERESULT_LONGDISTANCE  0x00000004
+#define LINETRANSLATERESULT_LOCAL         0x00000008
+#define LINETRANSLATERESULT_INTOLLLIST    0x00000010
+#define LINETRANSLATERESULT_NOTINTOLLLIST 0x00000020
+#define LINETRANSLATERESULT_DIALBILLING   0x00000040
+#define LINETRANSLATERESULT_DIALQUIET     0x00000080
+#define LINETRANSLATERESULT_DIALDIALTONE  0x00000100
+#define LINETRANSLATERESULT_DIALPROMPT    0x00000200
+#define LINETRANSLATERESULT_VOICEDETECT   0x00000400
+#define LINETRANSLATERESULT_NOTRANSLATION 0x00000800
 
 /*
  * Quality-of-service request types and levels (dwSendingFlowspec/dwReceivingFlowspec users).
@@ -901,12 +900,12 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * so that a provider header may declare them as well.
  */
 #ifndef LINEQOSREQUESTTYPE_SERVICELEVEL
-#define LINEQOSREQUESTTYPE_SERVICELEVEL                     0x00000001
+#define LINEQOSREQUESTTYPE_SERVICELEVEL 0x00000001
 #endif
 #ifndef LINEQOSSERVICELEVEL_NEEDED
-#define LINEQOSSERVICELEVEL_NEEDED                          0x00000001
-#define LINEQOSSERVICELEVEL_IFAVAILABLE                     0x00000002
-#define LINEQOSSERVICELEVEL_BESTEFFORT                      0x00000003
+#define LINEQOSSERVICELEVEL_NEEDED      0x00000001
+#define LINEQOSSERVICELEVEL_IFAVAILABLE 0x00000002
+#define LINEQOSSERVICELEVEL_BESTEFFORT  0x00000003
 #endif
 
 /* ---------------------------------------------------------------------------------------------
@@ -914,285 +913,285 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * ------------------------------------------------------------------------------------------- */
 
 /* Agent operations an ACD agent handler supports. */
-#define LINEAGENTFEATURE_SETAGENTGROUP              0x00000001
-#define LINEAGENTFEATURE_SETAGENTSTATE              0x00000002
-#define LINEAGENTFEATURE_SETAGENTACTIVITY           0x00000004
-#define LINEAGENTFEATURE_AGENTSPECIFIC              0x00000008
-#define LINEAGENTFEATURE_GETAGENTACTIVITYLIST       0x00000010
-#define LINEAGENTFEATURE_GETAGENTGROUP              0x00000020
+#define LINEAGENTFEATURE_SETAGENTGROUP        0x00000001
+#define LINEAGENTFEATURE_SETAGENTSTATE        0x00000002
+#define LINEAGENTFEATURE_SETAGENTACTIVITY     0x00000004
+#define LINEAGENTFEATURE_AGENTSPECIFIC        0x00000008
+#define LINEAGENTFEATURE_GETAGENTACTIVITYLIST 0x00000010
+#define LINEAGENTFEATURE_GETAGENTGROUP        0x00000020
 
 /* Agent states (TAPI 2.0 agent model). */
-#define LINEAGENTSTATE_LOGGEDOFF                    0x00000001
-#define LINEAGENTSTATE_NOTREADY                     0x00000002
-#define LINEAGENTSTATE_READY                        0x00000004
-#define LINEAGENTSTATE_BUSYACD                      0x00000008
-#define LINEAGENTSTATE_BUSYINCOMING                 0x00000010
-#define LINEAGENTSTATE_BUSYOUTBOUND                 0x00000020
-#define LINEAGENTSTATE_BUSYOTHER                    0x00000040
-#define LINEAGENTSTATE_WORKINGAFTERCALL             0x00000080
-#define LINEAGENTSTATE_UNKNOWN                      0x00000100
-#define LINEAGENTSTATE_UNAVAIL                      0x00000200
+#define LINEAGENTSTATE_LOGGEDOFF        0x00000001
+#define LINEAGENTSTATE_NOTREADY         0x00000002
+#define LINEAGENTSTATE_READY            0x00000004
+#define LINEAGENTSTATE_BUSYACD          0x00000008
+#define LINEAGENTSTATE_BUSYINCOMING     0x00000010
+#define LINEAGENTSTATE_BUSYOUTBOUND     0x00000020
+#define LINEAGENTSTATE_BUSYOTHER        0x00000040
+#define LINEAGENTSTATE_WORKINGAFTERCALL 0x00000080
+#define LINEAGENTSTATE_UNKNOWN          0x00000100
+#define LINEAGENTSTATE_UNAVAIL          0x00000200
 
 /* Agent status items reported by LINE_AGENTSTATUS. */
-#define LINEAGENTSTATUS_GROUP                       0x00000001
-#define LINEAGENTSTATUS_STATE                       0x00000002
-#define LINEAGENTSTATUS_NEXTSTATE                   0x00000004
-#define LINEAGENTSTATUS_ACTIVITY                    0x00000008
-#define LINEAGENTSTATUS_ACTIVITYLIST                0x00000010
-#define LINEAGENTSTATUS_GROUPLIST                   0x00000020
-#define LINEAGENTSTATUS_CAPSCHANGE                  0x00000040
-#define LINEAGENTSTATUS_VALIDSTATES                 0x00000080
-#define LINEAGENTSTATUS_VALIDNEXTSTATES             0x00000100
+#define LINEAGENTSTATUS_GROUP           0x00000001
+#define LINEAGENTSTATUS_STATE           0x00000002
+#define LINEAGENTSTATUS_NEXTSTATE       0x00000004
+#define LINEAGENTSTATUS_ACTIVITY        0x00000008
+#define LINEAGENTSTATUS_ACTIVITYLIST    0x00000010
+#define LINEAGENTSTATUS_GROUPLIST       0x00000020
+#define LINEAGENTSTATUS_CAPSCHANGE      0x00000040
+#define LINEAGENTSTATUS_VALIDSTATES     0x00000080
+#define LINEAGENTSTATUS_VALIDNEXTSTATES 0x00000100
 
 /* Agent states of the TAPI 2.2 agent object model. */
-#define LINEAGENTSTATEEX_NOTREADY                   0x00000001
-#define LINEAGENTSTATEEX_READY                      0x00000002
-#define LINEAGENTSTATEEX_BUSYACD                    0x00000004
-#define LINEAGENTSTATEEX_BUSYINCOMING               0x00000008
-#define LINEAGENTSTATEEX_BUSYOUTGOING               0x00000010
-#define LINEAGENTSTATEEX_UNKNOWN                    0x00000020
-#define LINEAGENTSTATEEX_RELEASED                   0x00000040
+#define LINEAGENTSTATEEX_NOTREADY     0x00000001
+#define LINEAGENTSTATEEX_READY        0x00000002
+#define LINEAGENTSTATEEX_BUSYACD      0x00000004
+#define LINEAGENTSTATEEX_BUSYINCOMING 0x00000008
+#define LINEAGENTSTATEEX_BUSYOUTGOING 0x00000010
+#define LINEAGENTSTATEEX_UNKNOWN      0x00000020
+#define LINEAGENTSTATEEX_RELEASED     0x00000040
 
 /* Agent object changes reported by LINE_AGENTSTATUSEX. */
-#define LINEAGENTSTATUSEX_NEWAGENT                  0x00000001
-#define LINEAGENTSTATUSEX_STATE                     0x00000002
-#define LINEAGENTSTATUSEX_UPDATEINFO                0x00000004
+#define LINEAGENTSTATUSEX_NEWAGENT   0x00000001
+#define LINEAGENTSTATUSEX_STATE      0x00000002
+#define LINEAGENTSTATUSEX_UPDATEINFO 0x00000004
 
 /* Agent session states. */
-#define LINEAGENTSESSIONSTATE_NOTREADY              0x00000001
-#define LINEAGENTSESSIONSTATE_READY                 0x00000002
-#define LINEAGENTSESSIONSTATE_BUSYONCALL            0x00000004
-#define LINEAGENTSESSIONSTATE_BUSYWRAPUP            0x00000008
-#define LINEAGENTSESSIONSTATE_ENDED                 0x00000010
-#define LINEAGENTSESSIONSTATE_RELEASED              0x00000020
+#define LINEAGENTSESSIONSTATE_NOTREADY   0x00000001
+#define LINEAGENTSESSIONSTATE_READY      0x00000002
+#define LINEAGENTSESSIONSTATE_BUSYONCALL 0x00000004
+#define LINEAGENTSESSIONSTATE_BUSYWRAPUP 0x00000008
+#define LINEAGENTSESSIONSTATE_ENDED      0x00000010
+#define LINEAGENTSESSIONSTATE_RELEASED   0x00000020
 
 /* Agent session changes reported by LINE_AGENTSESSIONSTATUS. */
-#define LINEAGENTSESSIONSTATUS_NEWSESSION           0x00000001
-#define LINEAGENTSESSIONSTATUS_STATE                0x00000002
-#define LINEAGENTSESSIONSTATUS_UPDATEINFO           0x00000004
+#define LINEAGENTSESSIONSTATUS_NEWSESSION 0x00000001
+#define LINEAGENTSESSIONSTATUS_STATE      0x00000002
+#define LINEAGENTSESSIONSTATUS_UPDATEINFO 0x00000004
 
 /* ACD queue changes reported by LINE_QUEUESTATUS. */
-#define LINEQUEUESTATUS_UPDATEINFO                  0x00000001
-#define LINEQUEUESTATUS_NEWQUEUE                    0x00000002
-#define LINEQUEUESTATUS_QUEUEREMOVED                0x00000004
+#define LINEQUEUESTATUS_UPDATEINFO   0x00000001
+#define LINEQUEUESTATUS_NEWQUEUE     0x00000002
+#define LINEQUEUESTATUS_QUEUEREMOVED 0x00000004
 
 /* ACD group changes reported by LINE_GROUPSTATUS. */
-#define LINEGROUPSTATUS_NEWGROUP                    0x00000001
-#define LINEGROUPSTATUS_GROUPREMOVED                0x00000002
+#define LINEGROUPSTATUS_NEWGROUP     0x00000001
+#define LINEGROUPSTATUS_GROUPREMOVED 0x00000002
 
 /* ACD proxy availability changes reported by LINE_PROXYSTATUS. */
-#define LINEPROXYSTATUS_OPEN                        0x00000001
-#define LINEPROXYSTATUS_CLOSE                       0x00000002
-#define LINEPROXYSTATUS_ALLOPENFORACD               0x00000004
+#define LINEPROXYSTATUS_OPEN          0x00000001
+#define LINEPROXYSTATUS_CLOSE         0x00000002
+#define LINEPROXYSTATUS_ALLOPENFORACD 0x00000004
 
 /* Request types carried by LINEPROXYREQUEST (scalar values). */
-#define LINEPROXYREQUEST_SETAGENTGROUP              0x00000001
-#define LINEPROXYREQUEST_SETAGENTSTATE              0x00000002
-#define LINEPROXYREQUEST_SETAGENTACTIVITY           0x00000003
-#define LINEPROXYREQUEST_GETAGENTCAPS               0x00000004
-#define LINEPROXYREQUEST_GETAGENTSTATUS             0x00000005
-#define LINEPROXYREQUEST_AGENTSPECIFIC              0x00000006
-#define LINEPROXYREQUEST_GETAGENTACTIVITYLIST       0x00000007
-#define LINEPROXYREQUEST_GETAGENTGROUPLIST          0x00000008
-#define LINEPROXYREQUEST_CREATEAGENT                0x00000009
-#define LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD  0x0000000A
-#define LINEPROXYREQUEST_GETAGENTINFO               0x0000000B
-#define LINEPROXYREQUEST_CREATEAGENTSESSION         0x0000000C
-#define LINEPROXYREQUEST_GETAGENTSESSIONLIST        0x0000000D
-#define LINEPROXYREQUEST_SETAGENTSESSIONSTATE       0x0000000E
-#define LINEPROXYREQUEST_GETAGENTSESSIONINFO        0x0000000F
-#define LINEPROXYREQUEST_GETQUEUELIST               0x00000010
-#define LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD  0x00000011
-#define LINEPROXYREQUEST_GETQUEUEINFO               0x00000012
-#define LINEPROXYREQUEST_GETGROUPLIST               0x00000013
-#define LINEPROXYREQUEST_SETAGENTSTATEEX            0x00000014
+#define LINEPROXYREQUEST_SETAGENTGROUP             0x00000001
+#define LINEPROXYREQUEST_SETAGENTSTATE             0x00000002
+#define LINEPROXYREQUEST_SETAGENTACTIVITY          0x00000003
+#define LINEPROXYREQUEST_GETAGENTCAPS              0x00000004
+#define LINEPROXYREQUEST_GETAGENTSTATUS            0x00000005
+#define LINEPROXYREQUEST_AGENTSPECIFIC             0x00000006
+#define LINEPROXYREQUEST_GETAGENTACTIVITYLIST      0x00000007
+#define LINEPROXYREQUEST_GETAGENTGROUPLIST         0x00000008
+#define LINEPROXYREQUEST_CREATEAGENT               0x00000009
+#define LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD 0x0000000A
+#define LINEPROXYREQUEST_GETAGENTINFO              0x0000000B
+#define LINEPROXYREQUEST_CREATEAGENTSESSION        0x0000000C
+#define LINEPROXYREQUEST_GETAGENTSESSIONLIST       0x0000000D
+#define LINEPROXYREQUEST_SETAGENTSESSIONSTATE      0x0000000E
+#define LINEPROXYREQUEST_GETAGENTSESSIONINFO       0x0000000F
+#define LINEPROXYREQUEST_GETQUEUELIST              0x00000010
+#define LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD 0x00000011
+#define LINEPROXYREQUEST_GETQUEUEINFO              0x00000012
+#define LINEPROXYREQUEST_GETGROUPLIST              0x00000013
+#define LINEPROXYREQUEST_SETAGENTSTATEEX           0x00000014
 
 /* ---------------------------------------------------------------------------------------------
  * Phone device constants
  * ------------------------------------------------------------------------------------------- */
 
 /* What a phone button does (scalar values). */
-#define PHONEBUTTONFUNCTION_UNKNOWN                 0x00000000
-#define PHONEBUTTONFUNCTION_CONFERENCE              0x00000001
-#define PHONEBUTTONFUNCTION_TRANSFER                0x00000002
-#define PHONEBUTTONFUNCTION_DROP                    0x00000003
-#define PHONEBUTTONFUNCTION_HOLD                    0x00000004
-#define PHONEBUTTONFUNCTION_RECALL                  0x00000005
-#define PHONEBUTTONFUNCTION_DISCONNECT              0x00000006
-#define PHONEBUTTONFUNCTION_CONNECT                 0x00000007
-#define PHONEBUTTONFUNCTION_MSGWAITON               0x00000008
-#define PHONEBUTTONFUNCTION_MSGWAITOFF              0x00000009
-#define PHONEBUTTONFUNCTION_SELECTRING              0x0000000A
-#define PHONEBUTTONFUNCTION_ABBREVDIAL              0x0000000B
-#define PHONEBUTTONFUNCTION_FORWARD                 0x0000000C
-#define PHONEBUTTONFUNCTION_PICKUP                  0x0000000D
-#define PHONEBUTTONFUNCTION_RINGAGAIN               0x0000000E
-#define PHONEBUTTONFUNCTION_PARK                    0x0000000F
-#define PHONEBUTTONFUNCTION_REJECT                  0x00000010
-#define PHONEBUTTONFUNCTION_REDIRECT                0x00000011
-#define PHONEBUTTONFUNCTION_MUTE                    0x00000012
-#define PHONEBUTTONFUNCTION_VOLUMEUP                0x00000013
-#define PHONEBUTTONFUNCTION_VOLUMEDOWN              0x00000014
-#define PHONEBUTTONFUNCTION_SPEAKERON               0x00000015
-#define PHONEBUTTONFUNCTION_SPEAKEROFF              0x00000016
-#define PHONEBUTTONFUNCTION_FLASH                   0x00000017
-#define PHONEBUTTONFUNCTION_DATAON                  0x00000018
-#define PHONEBUTTONFUNCTION_DATAOFF                 0x00000019
-#define PHONEBUTTONFUNCTION_DONOTDISTURB            0x0000001A
-#define PHONEBUTTONFUNCTION_INTERCOM                0x0000001B
-#define PHONEBUTTONFUNCTION_BRIDGEDAPP              0x0000001C
-#define PHONEBUTTONFUNCTION_BUSY                    0x0000001D
-#define PHONEBUTTONFUNCTION_CALLAPP                 0x0000001E
-#define PHONEBUTTONFUNCTION_DATETIME                0x0000001F
-#define PHONEBUTTONFUNCTION_DIRECTORY               0x00000020
-#define PHONEBUTTONFUNCTION_COVER                   0x00000021
-#define PHONEBUTTONFUNCTION_CALLID                  0x00000022
-#define PHONEBUTTONFUNCTION_LASTNUM                 0x00000023
-#define PHONEBUTTONFUNCTION_NIGHTSRV                0x00000024
-#define PHONEBUTTONFUNCTION_SENDCALLS               0x00000025
-#define PHONEBUTTONFUNCTION_MSGINDICATOR            0x00000026
-#define PHONEBUTTONFUNCTION_REPDIAL                 0x00000027
-#define PHONEBUTTONFUNCTION_SETREPDIAL              0x00000028
-#define PHONEBUTTONFUNCTION_SYSTEMSPEED             0x00000029
-#define PHONEBUTTONFUNCTION_STATIONSPEED            0x0000002A
-#define PHONEBUTTONFUNCTION_CAMPON                  0x0000002B
-#define PHONEBUTTONFUNCTION_SAVEREPEAT              0x0000002C
-#define PHONEBUTTONFUNCTION_QUEUECALL               0x0000002D
-#define PHONEBUTTONFUNCTION_NONE                    0x0000002E
-#define PHONEBUTTONFUNCTION_SEND                    0x0000002F
+#define PHONEBUTTONFUNCTION_UNKNOWN      0x00000000
+#define PHONEBUTTONFUNCTION_CONFERENCE   0x00000001
+#define PHONEBUTTONFUNCTION_TRANSFER     0x00000002
+#define PHONEBUTTONFUNCTION_DROP         0x00000003
+#define PHONEBUTTONFUNCTION_HOLD         0x00000004
+#define PHONEBUTTONFUNCTION_RECALL       0x00000005
+#define PHONEBUTTONFUNCTION_DISCONNECT   0x00000006
+#define PHONEBUTTONFUNCTION_CONNECT      0x00000007
+#define PHONEBUTTONFUNCTION_MSGWAITON    0x00000008
+#define PHONEBUTTONFUNCTION_MSGWAITOFF   0x00000009
+#define PHONEBUTTONFUNCTION_SELECTRING   0x0000000A
+#define PHONEBUTTONFUNCTION_ABBREVDIAL   0x0000000B
+#define PHONEBUTTONFUNCTION_FORWARD      0x0000000C
+#define PHONEBUTTONFUNCTION_PICKUP       0x0000000D
+#define PHONEBUTTONFUNCTION_RINGAGAIN    0x0000000E
+#define PHONEBUTTONFUNCTION_PARK         0x0000000F
+#define PHONEBUTTONFUNCTION_REJECT       0x00000010
+#define PHONEBUTTONFUNCTION_REDIRECT     0x00000011
+#define PHONEBUTTONFUNCTION_MUTE         0x00000012
+#define PHONEBUTTONFUNCTION_VOLUMEUP     0x00000013
+#define PHONEBUTTONFUNCTION_VOLUMEDOWN   0x00000014
+#define PHONEBUTTONFUNCTION_SPEAKERON    0x00000015
+#define PHONEBUTTONFUNCTION_SPEAKEROFF   0x00000016
+#define PHONEBUTTONFUNCTION_FLASH        0x00000017
+#define PHONEBUTTONFUNCTION_DATAON       0x00000018
+#define PHONEBUTTONFUNCTION_DATAOFF      0x00000019
+#define PHONEBUTTONFUNCTION_DONOTDISTURB 0x0000001A
+#define PHONEBUTTONFUNCTION_INTERCOM     0x0000001B
+#define PHONEBUTTONFUNCTION_BRIDGEDAPP   0x0000001C
+#define PHONEBUTTONFUNCTION_BUSY         0x0000001D
+#define PHONEBUTTONFUNCTION_CALLAPP      0x0000001E
+#define PHONEBUTTONFUNCTION_DATETIME     0x0000001F
+#define PHONEBUTTONFUNCTION_DIRECTORY    0x00000020
+#define PHONEBUTTONFUNCTION_COVER        0x00000021
+#define PHONEBUTTONFUNCTION_CALLID       0x00000022
+#define PHONEBUTTONFUNCTION_LASTNUM      0x00000023
+#define PHONEBUTTONFUNCTION_NIGHTSRV     0x00000024
+#define PHONEBUTTONFUNCTION_SENDCALLS    0x00000025
+#define PHONEBUTTONFUNCTION_MSGINDICATOR 0x00000026
+#define PHONEBUTTONFUNCTION_REPDIAL      0x00000027
+#define PHONEBUTTONFUNCTION_SETREPDIAL   0x00000028
+#define PHONEBUTTONFUNCTION_SYSTEMSPEED  0x00000029
+#define PHONEBUTTONFUNCTION_STATIONSPEED 0x0000002A
+#define PHONEBUTTONFUNCTION_CAMPON       0x0000002B
+#define PHONEBUTTONFUNCTION_SAVEREPEAT   0x0000002C
+#define PHONEBUTTONFUNCTION_QUEUECALL    0x0000002D
+#define PHONEBUTTONFUNCTION_NONE         0x0000002E
+#define PHONEBUTTONFUNCTION_SEND         0x0000002F
 
 /* Kinds of phone button. */
-#define PHONEBUTTONMODE_DUMMY                       0x00000001
-#define PHONEBUTTONMODE_CALL                        0x00000002
-#define PHONEBUTTONMODE_FEATURE                     0x00000004
-#define PHONEBUTTONMODE_KEYPAD                      0x00000008
-#define PHONEBUTTONMODE_LOCAL                       0x00000010
-#define PHONEBUTTONMODE_DISPLAY                     0x00000020
+#define PHONEBUTTONMODE_DUMMY   0x00000001
+#define PHONEBUTTONMODE_CALL    0x00000002
+#define PHONEBUTTONMODE_FEATURE 0x00000004
+#define PHONEBUTTONMODE_KEYPAD  0x00000008
+#define PHONEBUTTONMODE_LOCAL   0x00000010
+#define PHONEBUTTONMODE_DISPLAY 0x00000020
 
 /* Positions of a phone button. */
-#define PHONEBUTTONSTATE_UP                         0x00000001
-#define PHONEBUTTONSTATE_DOWN                       0x00000002
-#define PHONEBUTTONSTATE_UNKNOWN                    0x00000004
-#define PHONEBUTTONSTATE_UNAVAIL                    0x00000008
+#define PHONEBUTTONSTATE_UP      0x00000001
+#define PHONEBUTTONSTATE_DOWN    0x00000002
+#define PHONEBUTTONSTATE_UNKNOWN 0x00000004
+#define PHONEBUTTONSTATE_UNAVAIL 0x00000008
 
 /* Phone operations currently possible (dwPhoneFeatures). */
-#define PHONEFEATURE_GETBUTTONINFO                  0x00000001
-#define PHONEFEATURE_GETDATA                        0x00000002
-#define PHONEFEATURE_GETDISPLAY                     0x00000004
-#define PHONEFEATURE_GETGAINHANDSET                 0x00000008
-#define PHONEFEATURE_GETGAINSPEAKER                 0x00000010
-#define PHONEFEATURE_GETGAINHEADSET                 0x00000020
-#define PHONEFEATURE_GETHOOKSWITCHHANDSET           0x00000040
-#define PHONEFEATURE_GETHOOKSWITCHSPEAKER           0x00000080
-#define PHONEFEATURE_GETHOOKSWITCHHEADSET           0x00000100
-#define PHONEFEATURE_GETLAMP                        0x00000200
-#define PHONEFEATURE_GETRING                        0x00000400
-#define PHONEFEATURE_GETVOLUMEHANDSET               0x00000800
-#define PHONEFEATURE_GETVOLUMESPEAKER               0x00001000
-#define PHONEFEATURE_GETVOLUMEHEADSET               0x00002000
-#define PHONEFEATURE_SETBUTTONINFO                  0x00004000
-#define PHONEFEATURE_SETDATA                        0x00008000
-#define PHONEFEATURE_SETDISPLAY                     0x00010000
-#define PHONEFEATURE_SETGAINHANDSET                 0x00020000
-#define PHONEFEATURE_SETGAINSPEAKER                 0x00040000
-#define PHONEFEATURE_SETGAINHEADSET                 0x00080000
-#define PHONEFEATURE_SETHOOKSWITCHHANDSET           0x00100000
-#define PHONEFEATURE_SETHOOKSWITCHSPEAKER           0x00200000
-#define PHONEFEATURE_SETHOOKSWITCHHEADSET           0x00400000
-#define PHONEFEATURE_SETLAMP                        0x00800000
-#define PHONEFEATURE_SETRING                        0x01000000
-#define PHONEFEATURE_SETVOLUMEHANDSET               0x02000000
-#define PHONEFEATURE_SETVOLUMESPEAKER               0x04000000
-#define PHONEFEATURE_SETVOLUMEHEADSET               0x08000000
-#define PHONEFEATURE_GENERICPHONE                   0x10000000
+#define PHONEFEATURE_GETBUTTONINFO        0x00000001
+#define PHONEFEATURE_GETDATA              0x00000002
+#define PHONEFEATURE_GETDISPLAY           0x00000004
+#define PHONEFEATURE_GETGAINHANDSET       0x00000008
+#define PHONEFEATURE_GETGAINSPEAKER       0x00000010
+#define PHONEFEATURE_GETGAINHEADSET       0x00000020
+#define PHONEFEATURE_GETHOOKSWITCHHANDSET 0x00000040
+#define PHONEFEATURE_GETHOOKSWITCHSPEAKER 0x00000080
+#define PHONEFEATURE_GETHOOKSWITCHHEADSET 0x00000100
+#define PHONEFEATURE_GETLAMP              0x00000200
+#define PHONEFEATURE_GETRING              0x00000400
+#define PHONEFEATURE_GETVOLUMEHANDSET     0x00000800
+#define PHONEFEATURE_GETVOLUMESPEAKER     0x00001000
+#define PHONEFEATURE_GETVOLUMEHEADSET     0x00002000
+#define PHONEFEATURE_SETBUTTONINFO        0x00004000
+#define PHONEFEATURE_SETDATA              0x00008000
+#define PHONEFEATURE_SETDISPLAY           0x00010000
+#define PHONEFEATURE_SETGAINHANDSET       0x00020000
+#define PHONEFEATURE_SETGAINSPEAKER       0x00040000
+#define PHONEFEATURE_SETGAINHEADSET       0x00080000
+#define PHONEFEATURE_SETHOOKSWITCHHANDSET 0x00100000
+#define PHONEFEATURE_SETHOOKSWITCHSPEAKER 0x00200000
+#define PHONEFEATURE_SETHOOKSWITCHHEADSET 0x00400000
+#define PHONEFEATURE_SETLAMP              0x00800000
+#define PHONEFEATURE_SETRING              0x01000000
+#define PHONEFEATURE_SETVOLUMEHANDSET     0x02000000
+#define PHONEFEATURE_SETVOLUMESPEAKER     0x04000000
+#define PHONEFEATURE_SETVOLUMEHEADSET     0x08000000
+#define PHONEFEATURE_GENERICPHONE         0x10000000
 
 /* Hookswitch devices of a phone. */
-#define PHONEHOOKSWITCHDEV_HANDSET                  0x00000001
-#define PHONEHOOKSWITCHDEV_SPEAKER                  0x00000002
-#define PHONEHOOKSWITCHDEV_HEADSET                  0x00000004
+#define PHONEHOOKSWITCHDEV_HANDSET 0x00000001
+#define PHONEHOOKSWITCHDEV_SPEAKER 0x00000002
+#define PHONEHOOKSWITCHDEV_HEADSET 0x00000004
 
 /* Hookswitch modes (which of microphone and speaker are on). */
-#define PHONEHOOKSWITCHMODE_ONHOOK                  0x00000001
-#define PHONEHOOKSWITCHMODE_MIC                     0x00000002
-#define PHONEHOOKSWITCHMODE_SPEAKER                 0x00000004
-#define PHONEHOOKSWITCHMODE_MICSPEAKER              0x00000008
-#define PHONEHOOKSWITCHMODE_UNKNOWN                 0x00000010
+#define PHONEHOOKSWITCHMODE_ONHOOK     0x00000001
+#define PHONEHOOKSWITCHMODE_MIC        0x00000002
+#define PHONEHOOKSWITCHMODE_SPEAKER    0x00000004
+#define PHONEHOOKSWITCHMODE_MICSPEAKER 0x00000008
+#define PHONEHOOKSWITCHMODE_UNKNOWN    0x00000010
 
 /* How phoneInitializeEx delivers messages; same rules as LINEINITIALIZEEXOPTION_. */
-#define PHONEINITIALIZEEXOPTION_USEHIDDENWINDOW     0x00000001
-#define PHONEINITIALIZEEXOPTION_USEEVENT            0x00000002
-#define PHONEINITIALIZEEXOPTION_USECOMPLETIONPORT   0x00000003
+#define PHONEINITIALIZEEXOPTION_USEHIDDENWINDOW   0x00000001
+#define PHONEINITIALIZEEXOPTION_USEEVENT          0x00000002
+#define PHONEINITIALIZEEXOPTION_USECOMPLETIONPORT 0x00000003
 
 /* Lamp modes of a phone button. */
-#define PHONELAMPMODE_DUMMY                         0x00000001
-#define PHONELAMPMODE_OFF                           0x00000002
-#define PHONELAMPMODE_STEADY                        0x00000004
-#define PHONELAMPMODE_WINK                          0x00000008
-#define PHONELAMPMODE_FLASH                         0x00000010
-#define PHONELAMPMODE_FLUTTER                       0x00000020
-#define PHONELAMPMODE_BROKENFLUTTER                 0x00000040
-#define PHONELAMPMODE_UNKNOWN                       0x00000080
+#define PHONELAMPMODE_DUMMY         0x00000001
+#define PHONELAMPMODE_OFF           0x00000002
+#define PHONELAMPMODE_STEADY        0x00000004
+#define PHONELAMPMODE_WINK          0x00000008
+#define PHONELAMPMODE_FLASH         0x00000010
+#define PHONELAMPMODE_FLUTTER       0x00000020
+#define PHONELAMPMODE_BROKENFLUTTER 0x00000040
+#define PHONELAMPMODE_UNKNOWN       0x00000080
 
 /* An application's privilege on a phone. */
-#define PHONEPRIVILEGE_MONITOR                      0x00000001
-#define PHONEPRIVILEGE_OWNER                        0x00000002
+#define PHONEPRIVILEGE_MONITOR 0x00000001
+#define PHONEPRIVILEGE_OWNER   0x00000002
 
 /* Phone status items; also the PHONE_STATE message mask. */
-#define PHONESTATE_OTHER                            0x00000001
-#define PHONESTATE_CONNECTED                        0x00000002
-#define PHONESTATE_DISCONNECTED                     0x00000004
-#define PHONESTATE_OWNER                            0x00000008
-#define PHONESTATE_MONITORS                         0x00000010
-#define PHONESTATE_DISPLAY                          0x00000020
-#define PHONESTATE_LAMP                             0x00000040
-#define PHONESTATE_RINGMODE                         0x00000080
-#define PHONESTATE_RINGVOLUME                       0x00000100
-#define PHONESTATE_HANDSETHOOKSWITCH                0x00000200
-#define PHONESTATE_HANDSETVOLUME                    0x00000400
-#define PHONESTATE_HANDSETGAIN                      0x00000800
-#define PHONESTATE_SPEAKERHOOKSWITCH                0x00001000
-#define PHONESTATE_SPEAKERVOLUME                    0x00002000
-#define PHONESTATE_SPEAKERGAIN                      0x00004000
-#define PHONESTATE_HEADSETHOOKSWITCH                0x00008000
-#define PHONESTATE_HEADSETVOLUME                    0x00010000
-#define PHONESTATE_HEADSETGAIN                      0x00020000
-#define PHONESTATE_SUSPEND                          0x00040000
-#define PHONESTATE_RESUME                           0x00080000
-#define PHONESTATE_DEVSPECIFIC                      0x00100000
-#define PHONESTATE_REINIT                           0x00200000
-#define PHONESTATE_CAPSCHANGE                       0x00400000
-#define PHONESTATE_REMOVED                          0x00800000
+#define PHONESTATE_OTHER             0x00000001
+#define PHONESTATE_CONNECTED         0x00000002
+#define PHONESTATE_DISCONNECTED      0x00000004
+#define PHONESTATE_OWNER             0x00000008
+#define PHONESTATE_MONITORS          0x00000010
+#define PHONESTATE_DISPLAY           0x00000020
+#define PHONESTATE_LAMP              0x00000040
+#define PHONESTATE_RINGMODE          0x00000080
+#define PHONESTATE_RINGVOLUME        0x00000100
+#define PHONESTATE_HANDSETHOOKSWITCH 0x00000200
+#define PHONESTATE_HANDSETVOLUME     0x00000400
+#define PHONESTATE_HANDSETGAIN       0x00000800
+#define PHONESTATE_SPEAKERHOOKSWITCH 0x00001000
+#define PHONESTATE_SPEAKERVOLUME     0x00002000
+#define PHONESTATE_SPEAKERGAIN       0x00004000
+#define PHONESTATE_HEADSETHOOKSWITCH 0x00008000
+#define PHONESTATE_HEADSETVOLUME     0x00010000
+#define PHONESTATE_HEADSETGAIN       0x00020000
+#define PHONESTATE_SUSPEND           0x00040000
+#define PHONESTATE_RESUME            0x00080000
+#define PHONESTATE_DEVSPECIFIC       0x00100000
+#define PHONESTATE_REINIT            0x00200000
+#define PHONESTATE_CAPSCHANGE        0x00400000
+#define PHONESTATE_REMOVED           0x00800000
 
 /* Boolean status of a phone (PHONESTATUS.dwStatusFlags). */
-#define PHONESTATUSFLAGS_CONNECTED                  0x00000001
-#define PHONESTATUSFLAGS_SUSPENDED                  0x00000002
+#define PHONESTATUSFLAGS_CONNECTED 0x00000001
+#define PHONESTATUSFLAGS_SUSPENDED 0x00000002
 
 /* ---------------------------------------------------------------------------------------------
  * Other constants
  * ------------------------------------------------------------------------------------------- */
 
 /* Encodings of strings in variable-size structures (dwStringFormat). Strings in tapix are UTF-8. */
-#define STRINGFORMAT_ASCII                          0x00000001
-#define STRINGFORMAT_DBCS                           0x00000002
-#define STRINGFORMAT_UNICODE                        0x00000003
-#define STRINGFORMAT_BINARY                         0x00000004
+#define STRINGFORMAT_ASCII   0x00000001
+#define STRINGFORMAT_DBCS    0x00000002
+#define STRINGFORMAT_UNICODE 0x00000003
+#define STRINGFORMAT_BINARY  0x00000004
 
 /*
  * Sizes, in bytes with the terminating NUL, of the string fields of LINEREQMAKECALL and
  * LINEREQMEDIACALL.
  */
-#define TAPIMAXDESTADDRESSSIZE                      80
-#define TAPIMAXAPPNAMESIZE                          40
-#define TAPIMAXCALLEDPARTYSIZE                      40
-#define TAPIMAXCOMMENTSIZE                          80
-#define TAPIMAXDEVICECLASSSIZE                      40
-#define TAPIMAXDEVICEIDSIZE                         40
+#define TAPIMAXDESTADDRESSSIZE 80
+#define TAPIMAXAPPNAMESIZE     40
+#define TAPIMAXCALLEDPARTYSIZE 40
+#define TAPIMAXCOMMENTSIZE     80
+#define TAPIMAXDEVICECLASSSIZE 40
+#define TAPIMAXDEVICEIDSIZE    40
 
 /*
  * The window message that carries assisted-telephony replies on Windows (WM_USER + 99). tapix has
  * no window messages; the value is kept for code that names it.
  */
-#define TAPI_REPLY                                          (0x0400 + 99)
+#define TAPI_REPLY (0x0400 + 99)
 
 /* ---------------------------------------------------------------------------------------------
  * Structures
@@ -1201,10 +1200,17 @@ typedef void(CALLBACK *PHONECALLBACK)(DWORD hDevice, DWORD dwMessage, DWORD_PTR 
  * number of bytes it allocated; the function sets dwNeededSize to the number of bytes the full
  * answer takes and dwUsedSize to the number it wrote. Variable-length data (strings, arrays)
  * follow the fixed part and are found through pairs of members dwXxxSize / dwXxxOffset, the
- * offset counting from the start of the structure; a size of zero means absent. Strings are
- * UTF-8 and their size includes the terminating NUL. When dwTotalSize is too small for the fixed
- * part the function fails with LINEERR_STRUCTURETOOSMALL; when only variable data do not fit it
- * succeeds, with dwNeededSize > dwUsedSize, and the caller may retry with a larger buffer.
+ * offset counting from the start of the structure; a size of zero means absent. In the entries
+ * of an embedded array (LINELOCATIONENTRY, LINECARDENTRY, LINECOUNTRYENTRY, LINEPROVIDERENTRY,
+ * the agent, group, session and queue entries) offsets count from the start of the enclosing
+ * list structure, not of the entry. Strings are UTF-8 and their size includes the terminating
+ * NUL. When dwTotalSize is too small for the fixed part the function fails with
+ * LINEERR_STRUCTURETOOSMALL; when only variable data do not fit it succeeds, with
+ * dwNeededSize > dwUsedSize, and the caller may retry with a larger buffer.
+ *
+ * Members that a TAPI version added after 1.4 are marked; an application that negotiated an
+ * older version gets (or passes) the structure without them, and its dwTotalSize may end before
+ * them.
  * ------------------------------------------------------------------------------------------- */
 
 /**
@@ -1314,6 +1320,7 @@ typedef struct linedevcaps_tag {
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
     DWORD dwLineFeatures;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwSettableDevStatus;
     DWORD dwDeviceClassesSize;
     DWORD dwDeviceClassesOffset;
@@ -1353,6 +1360,7 @@ typedef struct linedevstatus_tag {
     DWORD dwTerminalModesOffset;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwAvailableMediaModes;
     DWORD dwAppInfoSize;
     DWORD dwAppInfoOffset;
@@ -1421,6 +1429,7 @@ typedef struct lineaddresscaps_tag {
     DWORD dwCompletionMsgTextSize;
     DWORD dwCompletionMsgTextOffset;
     DWORD dwAddressFeatures;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwPredictiveAutoTransferStates;
     DWORD dwNumCallTreatments;
     DWORD dwCallTreatmentListSize;
@@ -1491,6 +1500,7 @@ typedef struct linecallparams_tag {
     DWORD dwLowLevelCompOffset;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwPredictiveAutoTransferStates;
     DWORD dwTargetAddressSize;
     DWORD dwTargetAddressOffset;
@@ -1585,6 +1595,7 @@ typedef struct linecallinfo_tag {
     DWORD dwTerminalModesOffset;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwCallTreatment;
     DWORD dwCallDataSize;
     DWORD dwCallDataOffset;
@@ -1612,6 +1623,7 @@ typedef struct linecallstatus_tag {
     DWORD dwCallFeatures;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwCallFeatures2;
     SYSTEMTIME tStateEntryTime;
 } LINECALLSTATUS, *LPLINECALLSTATUS;
@@ -1858,6 +1870,7 @@ typedef struct lineagentcaps_tag {
     DWORD dwNumAgentExtensionIDs;
     DWORD dwAgentExtensionIDListSize;
     DWORD dwAgentExtensionIDListOffset;
+    /* Present for applications that negotiated TAPI 2.2 or later: */
     GUID ProxyGUID;
 } LINEAGENTCAPS, *LPLINEAGENTCAPS;
 
@@ -2218,6 +2231,7 @@ typedef struct phonecaps_tag {
     DWORD dwGetDataOffset;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwDeviceClassesSize;
     DWORD dwDeviceClassesOffset;
     DWORD dwPhoneFeatures;
@@ -2257,6 +2271,7 @@ typedef struct phonestatus_tag {
     DWORD dwOwnerNameOffset;
     DWORD dwDevSpecificSize;
     DWORD dwDevSpecificOffset;
+    /* Present for applications that negotiated TAPI 2.0 or later: */
     DWORD dwPhoneFeatures;
 } PHONESTATUS, *LPPHONESTATUS;
 
