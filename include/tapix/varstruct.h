@@ -147,9 +147,11 @@ static inline void tapix_varstruct_account(struct tapix_varstruct *vs, DWORD len
  * Make room for a field of len bytes: returns a pointer to len zeroed bytes at the next DWORD
  * boundary, sets *size_field = len and *offset_field to its offset, and raises used and needed.
  * When it does not fit within dwTotalSize (or len is 0, or the fill began with too small a
- * structure) returns NULL, sets both fields to 0 and only raises needed. size_field and
- * offset_field may be NULL, for instance for the strings of an entry whose array did not fit.
- * The pointer is for filling in place (arrays of entries) and lives as long as the structure.
+ * structure) returns NULL, sets both fields to 0 and only raises needed. With both size_field
+ * and offset_field NULL the field is only accounted for (needed rises, nothing is written, NULL
+ * is returned): for the strings of an entry whose array did not fit, so that dwNeededSize stays
+ * right. The pointer is for filling in place (arrays of entries); it lives as long as the
+ * structure.
  */
 static inline void *tapix_varstruct_reserve(struct tapix_varstruct *vs, DWORD *size_field,
                                             DWORD *offset_field, DWORD len)
@@ -162,7 +164,7 @@ static inline void *tapix_varstruct_reserve(struct tapix_varstruct *vs, DWORD *s
     if (len == 0)
         return NULL;
     tapix_varstruct_account(vs, len);
-    if (vs->used == 0 || end > vs->total)
+    if ((!size_field && !offset_field) || vs->used == 0 || end > vs->total)
         return NULL;
 
     p = vs->base + start;

@@ -267,11 +267,13 @@ static void test_reserve_in_place(void **state)
     assert_int_equal(v->dwFieldSize[1][0], 0);
     assert_int_equal(v->dwFieldSize[1][1], 0);
     assert_null(tapix_varstruct_reserve(&vs, &v->dwFieldSize[2][0], &v->dwFieldSize[2][1], 0));
-    /* Only accounted for: no fields to set. */
+    /* Without fields a field is only accounted for, never written, even when it would fit. */
     assert_null(tapix_varstruct_reserve(&vs, NULL, NULL, 100));
+    tapix_varstruct_append_string(&vs, NULL, NULL, "abc");
     tapix_varstruct_end(&vs);
     assert_int_equal(v->dwUsedSize, sizeof *v + 12);
-    assert_int_equal(v->dwNeededSize, sizeof *v + 12 + 8 + 100);
+    assert_int_equal(v->dwNeededSize, sizeof *v + 12 + 8 + 100 + 4);
+    assert_guard(v, sizeof *v + 12, sizeof *v + 16);
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS), 0);
     assert_guard(v, sizeof *v + 16, sizeof *v + 16 + SLACK);
     test_free(v);
