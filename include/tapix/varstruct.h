@@ -28,15 +28,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "tapix/tapitypes.h"
-
-/*
- * The TAPI results the helper returns, with the values tapi.h gives LINEERR_STRUCTURETOOSMALL,
- * LINEERR_OPERATIONFAILED and LINEERR_INVALPOINTER, so that this header stands alone.
- */
-#define TAPIX_VARSTRUCT_TOOSMALL  ((LONG)0x8000004D)
-#define TAPIX_VARSTRUCT_MALFORMED ((LONG)0x80000048)
-#define TAPIX_VARSTRUCT_INVALPTR  ((LONG)0x80000035)
+#include "tapix/tapi.h"
 
 /* Size of the dwTotalSize / dwNeededSize / dwUsedSize header every such structure begins with. */
 #define TAPIX_VARSTRUCT_HEADER_SIZE (3 * sizeof(DWORD))
@@ -82,18 +74,18 @@ static inline void tapix_varstruct_set_pair(DWORD *size_field, DWORD *offset_fie
  * Start filling `structure`, whose fixed part (header included) is fixed_size bytes
  * (sizeof the TAPI structure, at least TAPIX_VARSTRUCT_HEADER_SIZE).
  *
- * Reads dwTotalSize from offset 0. If it is below fixed_size, returns TAPIX_VARSTRUCT_TOOSMALL
- * (LINEERR_STRUCTURETOOSMALL) after setting dwNeededSize = fixed_size — only when the three
+ * Reads dwTotalSize from offset 0. If it is below fixed_size, returns LINEERR_STRUCTURETOOSMALL
+ * after setting dwNeededSize = fixed_size — only when the three
  * header DWORDs lie within dwTotalSize; nothing else is written. Otherwise zeroes the fixed part
  * after the header (so every pair starts as 0/0), starts used = needed = fixed_size and returns 0.
- * Returns TAPIX_VARSTRUCT_INVALPTR (LINEERR_INVALPOINTER) for a NULL structure. Never blocks.
+ * Returns LINEERR_INVALPOINTER for a NULL structure. Never blocks.
  */
 static inline LONG tapix_varstruct_begin(struct tapix_varstruct *vs, void *structure,
                                          DWORD fixed_size)
 {
     memset(vs, 0, sizeof *vs);
     if (!structure)
-        return TAPIX_VARSTRUCT_INVALPTR;
+        return LINEERR_INVALPOINTER;
     if (fixed_size < TAPIX_VARSTRUCT_HEADER_SIZE)
         fixed_size = TAPIX_VARSTRUCT_HEADER_SIZE;
 
@@ -103,7 +95,7 @@ static inline LONG tapix_varstruct_begin(struct tapix_varstruct *vs, void *struc
         if (vs->total >= TAPIX_VARSTRUCT_HEADER_SIZE)
             tapix_varstruct_put(structure, sizeof(DWORD), fixed_size);
         vs->needed = fixed_size;
-        return TAPIX_VARSTRUCT_TOOSMALL;
+        return LINEERR_STRUCTURETOOSMALL;
     }
     memset(vs->base + TAPIX_VARSTRUCT_HEADER_SIZE, 0, fixed_size - TAPIX_VARSTRUCT_HEADER_SIZE);
     vs->used = fixed_size;
@@ -114,8 +106,8 @@ static inline LONG tapix_varstruct_begin(struct tapix_varstruct *vs, void *struc
 /*
  * Continue filling a structure someone else began and ended (for instance the core adding its
  * own fields after a provider filled LINEDEVCAPS): takes dwTotalSize, dwNeededSize and
- * dwUsedSize as they are and writes nothing. Returns 0, TAPIX_VARSTRUCT_INVALPTR for NULL, or
- * TAPIX_VARSTRUCT_MALFORMED when the header is inconsistent (dwTotalSize below fixed_size,
+ * dwUsedSize as they are and writes nothing. Returns 0, LINEERR_INVALPOINTER for NULL, or
+ * LINEERR_OPERATIONFAILED when the header is inconsistent (dwTotalSize below fixed_size,
  * dwUsedSize outside [fixed_size, dwTotalSize], or dwNeededSize below dwUsedSize).
  */
 static inline LONG tapix_varstruct_resume(struct tapix_varstruct *vs, void *structure,
@@ -123,15 +115,15 @@ static inline LONG tapix_varstruct_resume(struct tapix_varstruct *vs, void *stru
 {
     memset(vs, 0, sizeof *vs);
     if (!structure)
-        return TAPIX_VARSTRUCT_INVALPTR;
+        return LINEERR_INVALPOINTER;
     vs->base = structure;
     vs->total = tapix_varstruct_get(structure, 0);
     if (vs->total < fixed_size || vs->total < TAPIX_VARSTRUCT_HEADER_SIZE)
-        return TAPIX_VARSTRUCT_MALFORMED;
+        return LINEERR_OPERATIONFAILED;
     vs->needed = tapix_varstruct_get(structure, sizeof(DWORD));
     vs->used = tapix_varstruct_get(structure, 2 * sizeof(DWORD));
     if (vs->used < fixed_size || vs->used > vs->total || vs->needed < vs->used)
-        return TAPIX_VARSTRUCT_MALFORMED;
+        return LINEERR_OPERATIONFAILED;
     return 0;
 }
 
@@ -225,16 +217,16 @@ static inline void tapix_varstruct_end(struct tapix_varstruct *vs)
  * Check one size/offset pair of a filled structure: an empty field (size 0) has offset 0 or
  * an offset within [fixed_size, used]; a non-empty one lies wholly within [fixed_size, used).
  * Offsets are from the structure's start, as TAPI also uses for entries in arrays. Returns 0
- * or TAPIX_VARSTRUCT_MALFORMED.
+ * or LINEERR_OPERATIONFAILED.
  */
 static inline LONG tapix_varstruct_check_pair(DWORD fixed_size, DWORD used, DWORD size,
                                               DWORD offset)
 {
     if (size == 0)
         return offset == 0 || (offset >= fixed_size && offset <= used) ? 0
-                                                                       : TAPIX_VARSTRUCT_MALFORMED;
+                                                                       : LINEERR_OPERATIONFAILED;
     if (offset < fixed_size || (uint64_t)offset + size > used)
-        return TAPIX_VARSTRUCT_MALFORMED;
+        return LINEERR_OPERATIONFAILED;
     return 0;
 }
 
@@ -244,7 +236,7 @@ static inline LONG tapix_varstruct_check_pair(DWORD fixed_size, DWORD used, DWOR
  * every TAPI structure), e.g. offsetof(VARSTRING, dwStringSize). Checks that dwUsedSize lies in
  * [fixed_size, dwTotalSize] and dwNeededSize >= dwUsedSize, that each pair lies in the fixed part
  * and passes tapix_varstruct_check_pair, and that no two non-empty fields overlap. Reads nothing
- * past dwTotalSize. Returns 0, TAPIX_VARSTRUCT_INVALPTR for NULL, or TAPIX_VARSTRUCT_MALFORMED.
+ * past dwTotalSize. Returns 0, LINEERR_INVALPOINTER for NULL, or LINEERR_OPERATIONFAILED.
  */
 static inline LONG tapix_varstruct_check(const void *structure, DWORD fixed_size,
                                          const DWORD *pair_offsets, size_t npairs)
@@ -252,32 +244,32 @@ static inline LONG tapix_varstruct_check(const void *structure, DWORD fixed_size
     DWORD total, needed, used;
 
     if (!structure || (npairs && !pair_offsets))
-        return TAPIX_VARSTRUCT_INVALPTR;
+        return LINEERR_INVALPOINTER;
     total = tapix_varstruct_get(structure, 0);
     if (total < fixed_size || total < TAPIX_VARSTRUCT_HEADER_SIZE)
-        return TAPIX_VARSTRUCT_MALFORMED;
+        return LINEERR_OPERATIONFAILED;
     needed = tapix_varstruct_get(structure, sizeof(DWORD));
     used = tapix_varstruct_get(structure, 2 * sizeof(DWORD));
     if (used < fixed_size || used > total || needed < used)
-        return TAPIX_VARSTRUCT_MALFORMED;
+        return LINEERR_OPERATIONFAILED;
 
     for (size_t i = 0; i < npairs; i++) {
         DWORD size, offset;
 
         if (pair_offsets[i] < TAPIX_VARSTRUCT_HEADER_SIZE ||
             (uint64_t)pair_offsets[i] + 2 * sizeof(DWORD) > fixed_size)
-            return TAPIX_VARSTRUCT_MALFORMED;
+            return LINEERR_OPERATIONFAILED;
         size = tapix_varstruct_get(structure, pair_offsets[i]);
         offset = tapix_varstruct_get(structure, pair_offsets[i] + sizeof(DWORD));
         if (tapix_varstruct_check_pair(fixed_size, used, size, offset))
-            return TAPIX_VARSTRUCT_MALFORMED;
+            return LINEERR_OPERATIONFAILED;
         for (size_t j = 0; size && j < i; j++) {
             DWORD osize = tapix_varstruct_get(structure, pair_offsets[j]);
             DWORD ooffset = tapix_varstruct_get(structure, pair_offsets[j] + sizeof(DWORD));
 
             if (osize && (uint64_t)offset < (uint64_t)ooffset + osize &&
                 (uint64_t)ooffset < (uint64_t)offset + size)
-                return TAPIX_VARSTRUCT_MALFORMED;
+                return LINEERR_OPERATIONFAILED;
         }
     }
     return 0;

@@ -101,7 +101,7 @@ static void test_begin_null(void **state)
 
     (void)state;
     assert_int_equal(tapix_varstruct_begin(&vs, NULL, sizeof(struct test_var)),
-                     TAPIX_VARSTRUCT_INVALPTR);
+                     LINEERR_INVALPOINTER);
 }
 
 static void test_begin_too_small_sets_needed_only(void **state)
@@ -110,7 +110,7 @@ static void test_begin_too_small_sets_needed_only(void **state)
     struct tapix_varstruct vs;
 
     (void)state;
-    assert_int_equal(tapix_varstruct_begin(&vs, v, sizeof *v), TAPIX_VARSTRUCT_TOOSMALL);
+    assert_int_equal(tapix_varstruct_begin(&vs, v, sizeof *v), LINEERR_STRUCTURETOOSMALL);
     assert_int_equal(v->dwTotalSize, sizeof *v - 4);
     assert_int_equal(v->dwNeededSize, sizeof *v);
     assert_guard(v, 2 * sizeof(DWORD), sizeof *v - 4 + SLACK);
@@ -128,7 +128,7 @@ static void test_begin_below_header_writes_nothing(void **state)
         struct test_var *v = alloc_var(total);
         struct tapix_varstruct vs;
 
-        assert_int_equal(tapix_varstruct_begin(&vs, v, sizeof *v), TAPIX_VARSTRUCT_TOOSMALL);
+        assert_int_equal(tapix_varstruct_begin(&vs, v, sizeof *v), LINEERR_STRUCTURETOOSMALL);
         assert_guard(v, sizeof(DWORD), total + SLACK);
         test_free(v);
     }
@@ -299,8 +299,8 @@ static void test_resume_continues(void **state)
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS), 0);
 
     v->dwUsedSize = v->dwTotalSize + 4;
-    assert_int_equal(tapix_varstruct_resume(&vs, v, sizeof *v), TAPIX_VARSTRUCT_MALFORMED);
-    assert_int_equal(tapix_varstruct_resume(&vs, NULL, sizeof *v), TAPIX_VARSTRUCT_INVALPTR);
+    assert_int_equal(tapix_varstruct_resume(&vs, v, sizeof *v), LINEERR_OPERATIONFAILED);
+    assert_int_equal(tapix_varstruct_resume(&vs, NULL, sizeof *v), LINEERR_INVALPOINTER);
     test_free(v);
 }
 
@@ -318,31 +318,31 @@ static void test_check_detects_malformed(void **state)
 
     v->dwFieldSize[0][1] = 8; /* into the fixed part */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwFieldSize[1][0] = 5; /* past dwUsedSize */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwFieldSize[1][1] = saved.dwFieldSize[0][1] + 4; /* overlaps the first */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwFieldSize[0][1] = 0xFFFFFFF0u; /* wraps */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwUsedSize = 129; /* beyond dwTotalSize */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwNeededSize = v->dwUsedSize - 1;
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwFieldSize[2][1] = 2; /* empty field, offset into the header */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS),
-                     TAPIX_VARSTRUCT_MALFORMED);
+                     LINEERR_OPERATIONFAILED);
     *v = saved;
     v->dwFieldSize[2][1] = v->dwUsedSize; /* empty field at the end: allowed, as in VARSTRING */
     assert_int_equal(tapix_varstruct_check(v, sizeof *v, pair_offsets, NFIELDS), 0);
@@ -350,7 +350,7 @@ static void test_check_detects_malformed(void **state)
     {
         const DWORD bad_pair = sizeof *v - 4; /* pair would straddle the fixed part's end */
         assert_int_equal(tapix_varstruct_check(v, sizeof *v, &bad_pair, 1),
-                         TAPIX_VARSTRUCT_MALFORMED);
+                         LINEERR_OPERATIONFAILED);
     }
     test_free(v);
 }
@@ -373,7 +373,7 @@ static void test_reallocate_loop_converges(void **state)
         DWORD needed;
 
         assert_true(++rounds <= 3);
-        if (rc == TAPIX_VARSTRUCT_TOOSMALL && total < TAPIX_VARSTRUCT_HEADER_SIZE) {
+        if (rc == LINEERR_STRUCTURETOOSMALL && total < TAPIX_VARSTRUCT_HEADER_SIZE) {
             needed = sizeof *v; /* the application's own sizeof, as Windows programs do */
         } else {
             if (rc == 0)
