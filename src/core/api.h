@@ -1,0 +1,55 @@
+/*
+ * api.h — helpers shared by the files that implement the public TAPI functions.
+ */
+#ifndef TAPIX_API_H
+#define TAPIX_API_H
+
+#include "core.h"
+
+#include <tapix/varstruct.h>
+
+/** Traces an API call's arguments at debug level, at the boundary. */
+#define API_TRACE(...)                                                                          \
+    do {                                                                                        \
+        if (tapix_log_enabled(LOG_DEBUG))                                                       \
+            tapix_log(LOG_DEBUG, __VA_ARGS__);                                                  \
+    } while (0)
+
+/** Returns `rc` from an API function after leaving the core. */
+#define API_RETURN(rc)                                                                          \
+    do {                                                                                        \
+        LONG api_rc_ = (rc);                                                                    \
+        core_leave();                                                                           \
+        return api_rc_;                                                                         \
+    } while (0)
+
+/**
+ * Checks a caller's variable-size structure: LINEERR_INVALPOINTER for NULL,
+ * LINEERR_STRUCTURETOOSMALL (with dwNeededSize set when there is room for it) when dwTotalSize
+ * is below `fixed_size`; 0 when the provider may fill it.
+ */
+LONG api_check_varstruct(void *structure, DWORD fixed_size);
+
+/** Checks LINECALLPARAMS passed by an application: size and every offset inside it. */
+LONG api_check_call_params(const LINECALLPARAMS *params, const struct line_device *dev);
+
+/** The open line for hLine, or NULL (LINEERR_INVALLINEHANDLE). */
+struct line_open *api_line(HLINE hLine);
+
+/**
+ * The call handle for hCall when the caller may act on the call: LINEERR_INVALCALLHANDLE,
+ * LINEERR_NOTOWNER (when `need_owner`), or LINEERR_INVALCALLSTATE (when the call's state is
+ * not among `states`, a LINECALLSTATE_ mask; 0 accepts any).
+ */
+LONG api_call(HCALL hCall, bool need_owner, DWORD states, struct call_handle **chp);
+
+/** Starts a request on behalf of a call handle's application (NULL: out of memory). */
+struct request *api_request(struct call_handle *ch, enum request_kind kind);
+
+/** Registers an application (starting the core for the first one); core lock held. */
+LONG api_initialize(enum app_kind kind, const char *name, DWORD api_version, struct app **appp);
+
+/** Unregisters an application (stopping the core after the last one); core lock held. */
+void api_shutdown(struct app *app);
+
+#endif

@@ -1,0 +1,199 @@
+/*
+ * api_init.c — starting and ending an application's use of TAPI lines: lineInitializeEx,
+ * lineShutdown, lineGetMessage, version negotiation, and the tapix configuration extensions.
+ */
+#include "api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tapix/tapix.h>
+
+LONG tapix_set_config_text(const char *ini_text)
+{
+    char *copy = NULL;
+    if (ini_text && !(copy = strdup(ini_text)))
+        return LINEERR_NOMEM;
+    core_enter();
+    free(g_core.config_text);
+    g_core.config_text = copy;
+    API_RETURN(0);
+}
+
+void tapix_last_error(char *buf, size_t buflen)
+{
+    if (!buf || !buflen)
+        return;
+    core_enter();
+    snprintf(buf, buflen, "%s", g_core.last_error);
+    core_leave();
+}
+
+/* Checks how the application wants its messages; only the event handle exists on POSIX. */
+static LONG api_check_init_params(DWORD options, DWORD total_size, size_t fixed)
+{
+    if (total_size < fixed)
+        return LINEERR_STRUCTURETOOSMALL;
+    DWORD mechanism = options & 0x0000000F;
+    if (mechanism == LINEINITIALIZEEXOPTION_USEEVENT)
+        return 0;
+    if (mechanism == LINEINITIALIZEEXOPTION_USEHIDDENWINDOW ||
+        mechanism == LINEINITIALIZEEXOPTION_USECOMPLETIONPORT)
+        tapix_log(LOG_ERROR, "lineInitializeEx: hidden windows and completion ports do not exist "
+                             "on POSIX; use LINEINITIALIZEEXOPTION_USEEVENT and lineGetMessage");
+    else
+        tapix_log(LOG_ERROR, "lineInitializeEx: dwOptions 0x%x names no notification mechanism",
+                  options);
+    return LINEERR_INVALPARAM;
+}
+
+/* Registers an application, starting the core for the first one. */
+LONG api_initialize(enum app_kind kind, const char *name, DWORD api_version, struct app **appp)
+{
+    if (g_core.users == 0) {
+        LONG rc = core_start_locked();
+        if (rc != 0)
+            return rc;
+    }
+    LONG rc = app_create(kind, name, api_version, true, appp);
+    if (rc != 0) {
+        if (g_core.users == 0)
+            core_stop_locked();
+        return rc;
+    }
+    g_core.users++;
+    return 0;
+}
+
+/* Unregisters an application, stopping the core after the last one. */
+void api_shutdown(struct app *app)
+{
+    app_destroy(app);
+    if (--g_core.users == 0)
+        core_stop_locked();
+}
+
+LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
+                             LPCSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
+                             LPDWORD lpdwAPIVersion, LPLINEINITIALIZEEXPARAMS lpParams)
+{
+    API_TRACE("lineInitializeEx(app=%s, version=0x%x)", lpszFriendlyAppName ? lpszFriendlyAppName : "",
+              lpdwAPIVersion ? *lpdwAPIVersion : 0);
+    if (!lphLineApp || !lpdwNumDevs || !lpdwAPIVersion)
+        return LINEERR_INVALPOINTER;
+    if (*lpdwAPIVersion < 0x00020000)
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    if (!lpParams) {
+        tapix_log(LOG_ERROR, "lineInitializeEx: LINEINITIALIZEEXPARAMS is required on POSIX "
+                             "(the hidden-window default does not exist)");
+        return LINEERR_INVALPARAM;
+    }
+    LONG rc = api_check_init_params(lpParams->dwOptions, lpParams->dwTotalSize,
+                                    sizeof(LINEINITIALIZEEXPARAMS));
+    if (rc != 0)
+        return rc;
+    core_enter();
+    struct app *app;
+    rc = api_initialize(APP_LINE, lpszFriendlyAppName, *lpdwAPIVersion, &app);
+    if (rc != 0)
+        API_RETURN(rc);
+    *lphLineApp = app->handle;
+    *lpdwNumDevs = g_core.num_lines;
+    *lpdwAPIVersion = CORE_API_VERSION_HIGH;
+    lpParams->dwNeededSize = sizeof(LINEINITIALIZEEXPARAMS);
+    lpParams->dwUsedSize = sizeof(LINEINITIALIZEEXPARAMS);
+    lpParams->Handles.hEvent = (HANDLE)(intptr_t)app->queue.event_fd;
+    API_RETURN(0);
+}
+
+LONG WINAPI lineInitialize(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
+                           LPCSTR lpszAppName, LPDWORD lpdwNumDevs)
+{
+    tapix_log(LOG_ERROR, "lineInitialize: TAPI 1.x callbacks need a Windows message loop; "
+                         "use lineInitializeEx with LINEINITIALIZEEXOPTION_USEEVENT");
+    return LINEERR_OPERATIONUNAVAIL;
+}
+
+LONG WINAPI lineShutdown(HLINEAPP hLineApp)
+{
+    API_TRACE("lineShutdown(hLineApp=0x%x)", hLineApp);
+    core_enter();
+    struct app *app = app_find(hLineApp, APP_LINE);
+    if (!app)
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    api_shutdown(app);
+    API_RETURN(0);
+}
+
+LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
+{
+    if (!lpMessage)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct app *app = app_find(hLineApp, APP_LINE);
+    if (!app)
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    struct queued_msg m;
+    LONG rc = app_get_message(app, &m, dwTimeout);
+    if (rc == 0) {
+        lpMessage->hDevice = m.hDevice;
+        lpMessage->dwMessageID = m.dwMessageID;
+        lpMessage->dwCallbackInstance = m.dwCallbackInstance;
+        lpMessage->dwParam1 = m.dwParam1;
+        lpMessage->dwParam2 = m.dwParam2;
+        lpMessage->dwParam3 = m.dwParam3;
+    }
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
+                                    DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
+                                    LPLINEEXTENSIONID lpExtensionID)
+{
+    API_TRACE("lineNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
+              dwAPIHighVersion);
+    if (!lpdwAPIVersion || !lpExtensionID)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    if (!app_find(hLineApp, APP_LINE))
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    struct line_device *dev = line_device_get(dwDeviceID);
+    if (!dev)
+        API_RETURN(LINEERR_BADDEVICEID);
+    if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||
+        dwAPILowVersion > CORE_API_VERSION_HIGH)
+        API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
+    LONG rc = line_device_ensure_version(dev);
+    if (rc != 0)
+        API_RETURN(rc == LINEERR_INCOMPATIBLEAPIVERSION ? LINEERR_NODEVICE : rc);
+    *lpdwAPIVersion =
+        dwAPIHighVersion < CORE_API_VERSION_HIGH ? dwAPIHighVersion : CORE_API_VERSION_HIGH;
+    memset(lpExtensionID, 0, sizeof(*lpExtensionID));
+    if (dev->prov->fn.lineGetExtensionID)
+        dev->prov->fn.lineGetExtensionID(dwDeviceID, dev->tspi_version, lpExtensionID);
+    API_RETURN(0);
+}
+
+LONG WINAPI lineNegotiateExtVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                                    DWORD dwExtLowVersion, DWORD dwExtHighVersion,
+                                    LPDWORD lpdwExtVersion)
+{
+    if (!lpdwExtVersion)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    if (!app_find(hLineApp, APP_LINE))
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    struct line_device *dev = line_device_get(dwDeviceID);
+    if (!dev)
+        API_RETURN(LINEERR_BADDEVICEID);
+    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+        API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
+    LONG rc = line_device_ensure_version(dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (!dev->prov->fn.lineNegotiateExtVersion)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    API_RETURN(dev->prov->fn.lineNegotiateExtVersion(dwDeviceID, dev->tspi_version, dwExtLowVersion,
+                                                     dwExtHighVersion, lpdwExtVersion));
+}

@@ -1,0 +1,488 @@
+/*
+ * api_line.c — TAPI functions on line devices: open and close, capabilities, status, status
+ * messages, device IDs, and the requests that start calls from a line (lineMakeCall,
+ * linePickup, lineUnpark, lineForward).
+ */
+#include "api.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PRIVILEGE_BITS (LINECALLPRIVILEGE_NONE | LINECALLPRIVILEGE_MONITOR | LINECALLPRIVILEGE_OWNER)
+#define OPEN_OPTION_BITS (LINEOPENOPTION_SINGLEADDRESS | LINEOPENOPTION_PROXY)
+
+/* The line device an application names, after the version checks every device call makes. */
+static LONG api_device(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                       struct line_device **devp)
+{
+    if (!app_find(hLineApp, APP_LINE))
+        return LINEERR_INVALAPPHANDLE;
+    struct line_device *dev = line_device_get(dwDeviceID);
+    if (!dev)
+        return LINEERR_BADDEVICEID;
+    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    LONG rc = line_device_ensure_version(dev);
+    if (rc != 0)
+        return rc;
+    *devp = dev;
+    return 0;
+}
+
+/* Checks the privilege and media-mode arguments of lineOpen. */
+static LONG api_check_open_args(DWORD privileges, DWORD media_modes)
+{
+    DWORD privilege = privileges & ~(DWORD)OPEN_OPTION_BITS;
+    if (privileges & ~(DWORD)(PRIVILEGE_BITS | OPEN_OPTION_BITS))
+        return LINEERR_INVALPRIVSELECT;
+    if (privilege != LINECALLPRIVILEGE_NONE && privilege != LINECALLPRIVILEGE_MONITOR &&
+        privilege != LINECALLPRIVILEGE_OWNER &&
+        privilege != (LINECALLPRIVILEGE_OWNER | LINECALLPRIVILEGE_MONITOR))
+        return LINEERR_INVALPRIVSELECT;
+    if (privilege & LINECALLPRIVILEGE_OWNER) {
+        if (media_modes == 0 || (media_modes & ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u)) ||
+            (media_modes & 1u))
+            return LINEERR_INVALMEDIAMODE;
+    }
+    return 0;
+}
+
+/* Creates the open of `dev` for `app` and the handle the application gets. */
+static LONG api_open_line(struct app *app, struct line_device *dev, DWORD api_version,
+                          DWORD_PTR inst, DWORD privileges, DWORD media_modes,
+                          struct line_open **openp)
+{
+    struct line_open *open = calloc(1, sizeof(*open));
+    if (!open)
+        return LINEERR_NOMEM;
+    open->handle = handle_new(&g_core.handles, HANDLE_LINE, open);
+    if (!open->handle) {
+        free(open);
+        return LINEERR_NOMEM;
+    }
+    LONG rc = line_device_open(dev);
+    if (rc != 0) {
+        handle_free(&g_core.handles, open->handle);
+        free(open);
+        return rc;
+    }
+    open->app = app;
+    open->dev = dev;
+    open->privileges = privileges & PRIVILEGE_BITS;
+    open->media_modes = (privileges & LINECALLPRIVILEGE_OWNER) ? media_modes : 0;
+    open->api_version = api_version;
+    open->callback_instance = inst;
+    open->next_in_app = app->opens;
+    app->opens = open;
+    open->next_on_dev = dev->opens;
+    dev->opens = open;
+    *openp = open;
+    return 0;
+}
+
+/* LINEMAPPER: the first line that can take the requested media modes. */
+static struct line_device *api_map_line(DWORD media_modes)
+{
+    for (DWORD id = 0; id < g_core.num_lines; id++) {
+        struct line_device *dev = line_device_get(id);
+        if (!dev || line_device_ensure_version(dev) != 0 || !dev->prov->fn.lineGetDevCaps)
+            continue;
+        LINEDEVCAPS caps = {.dwTotalSize = sizeof(caps)};
+        if (dev->prov->fn.lineGetDevCaps(id, dev->tspi_version, 0, &caps) == 0 &&
+            (caps.dwMediaModes & media_modes) == media_modes)
+            return dev;
+    }
+    return NULL;
+}
+
+LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
+                     DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
+                     DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams)
+{
+    API_TRACE("lineOpen(dev=%u, version=0x%x, privileges=0x%x, media=0x%x)", dwDeviceID,
+              dwAPIVersion, dwPrivileges, dwMediaModes);
+    if (!lphLine)
+        return LINEERR_INVALPOINTER;
+    LONG rc = api_check_open_args(dwPrivileges, dwMediaModes);
+    if (rc != 0)
+        return rc;
+    core_enter();
+    struct app *app = app_find(hLineApp, APP_LINE);
+    if (!app)
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    if (dwDeviceID == LINEMAPPER) {
+        struct line_device *mapped = api_map_line(dwMediaModes);
+        if (!mapped)
+            API_RETURN(LINEERR_INVALMEDIAMODE);
+        dwDeviceID = mapped->device_id;
+    }
+    struct line_device *dev;
+    rc = api_device(hLineApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (dwExtVersion && !dev->prov->fn.lineNegotiateExtVersion)
+        API_RETURN(LINEERR_INCOMPATIBLEEXTVERSION);
+    struct line_open *open;
+    rc = api_open_line(app, dev, dwAPIVersion, dwCallbackInstance, dwPrivileges, dwMediaModes,
+                       &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    rc = line_update_media_detection(dev);
+    if (rc != 0) {
+        line_open_close(open, false);
+        API_RETURN(rc == LINEERR_OPERATIONUNAVAIL ? LINEERR_INVALMEDIAMODE : rc);
+    }
+    /* Calls already on the line are shown to a new monitor, as TAPI does. */
+    if (open->privileges & LINECALLPRIVILEGE_MONITOR)
+        for (struct tcall *call = dev->calls; call; call = call->next_on_dev)
+            if (call->valid)
+                call_give_handles(call, NULL);
+    *lphLine = open->handle;
+    API_RETURN(0);
+}
+
+LONG WINAPI lineClose(HLINE hLine)
+{
+    API_TRACE("lineClose(hLine=0x%x)", hLine);
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    line_open_close(open, false);
+    API_RETURN(0);
+}
+
+LONG WINAPI lineGetDevCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                           DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
+{
+    API_TRACE("lineGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
+    core_enter();
+    struct line_device *dev;
+    LONG rc = api_device(hLineApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc == 0)
+        rc = api_check_varstruct(lpLineDevCaps, sizeof(LINEDEVCAPS));
+    if (rc == 0 && !dev->prov->fn.lineGetDevCaps)
+        rc = LINEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = dev->prov->fn.lineGetDevCaps(dwDeviceID, dev->tspi_version, dwExtVersion,
+                                          lpLineDevCaps);
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGetAddressCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+                               DWORD dwAPIVersion, DWORD dwExtVersion,
+                               LPLINEADDRESSCAPS lpAddressCaps)
+{
+    API_TRACE("lineGetAddressCaps(dev=%u, address=%u)", dwDeviceID, dwAddressID);
+    core_enter();
+    struct line_device *dev;
+    LONG rc = api_device(hLineApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc == 0 && dwAddressID >= dev->num_addresses)
+        rc = LINEERR_INVALADDRESSID;
+    if (rc == 0)
+        rc = api_check_varstruct(lpAddressCaps, sizeof(LINEADDRESSCAPS));
+    if (rc == 0 && !dev->prov->fn.lineGetAddressCaps)
+        rc = LINEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = dev->prov->fn.lineGetAddressCaps(dwDeviceID, dwAddressID, dev->tspi_version,
+                                              dwExtVersion, lpAddressCaps);
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGetLineDevStatus(HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus)
+{
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    LONG rc = api_check_varstruct(lpLineDevStatus, sizeof(LINEDEVSTATUS));
+    if (rc == 0 && !open->dev->prov->fn.lineGetLineDevStatus)
+        rc = LINEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = open->dev->prov->fn.lineGetLineDevStatus(open->dev->hdLine, lpLineDevStatus);
+    if (rc == 0) {
+        DWORD owners = 0, monitors = 0;
+        for (struct line_open *o = open->dev->opens; o; o = o->next_on_dev) {
+            owners += (o->privileges & LINECALLPRIVILEGE_OWNER) != 0;
+            monitors += (o->privileges & LINECALLPRIVILEGE_MONITOR) != 0;
+        }
+        lpLineDevStatus->dwNumOpens = open->dev->open_count;
+        lpLineDevStatus->dwOpenMediaModes = open->dev->detect_modes;
+        (void)owners;
+        (void)monitors;
+    }
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGetAddressStatus(HLINE hLine, DWORD dwAddressID,
+                                 LPLINEADDRESSSTATUS lpAddressStatus)
+{
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    if (dwAddressID >= open->dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    LONG rc = api_check_varstruct(lpAddressStatus, sizeof(LINEADDRESSSTATUS));
+    if (rc == 0 && !open->dev->prov->fn.lineGetAddressStatus)
+        rc = LINEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = open->dev->prov->fn.lineGetAddressStatus(open->dev->hdLine, dwAddressID,
+                                                      lpAddressStatus);
+    API_RETURN(rc);
+}
+
+/* Tells the provider the union of what every open of the line wants reported. */
+static LONG api_push_status_messages(struct line_device *dev)
+{
+    DWORD line_states = 0, address_states = 0;
+    for (struct line_open *o = dev->opens; o; o = o->next_on_dev) {
+        line_states |= o->line_states;
+        address_states |= o->address_states;
+    }
+    if (!dev->prov->fn.lineSetStatusMessages)
+        return 0;
+    return dev->prov->fn.lineSetStatusMessages(dev->hdLine, line_states, address_states);
+}
+
+LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DWORD dwAddressStates)
+{
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    if (dwLineStates & ~(DWORD)(2u * LINEDEVSTATE_REMOVED - 1u))
+        API_RETURN(LINEERR_INVALLINESTATE);
+    if (dwAddressStates & ~(DWORD)(2u * LINEADDRESSSTATE_CAPSCHANGE - 1u))
+        API_RETURN(LINEERR_INVALADDRESSSTATE);
+    open->line_states = dwLineStates;
+    open->address_states = dwAddressStates;
+    API_RETURN(api_push_status_messages(open->dev));
+}
+
+LONG WINAPI lineGetStatusMessages(HLINE hLine, LPDWORD lpdwLineStates, LPDWORD lpdwAddressStates)
+{
+    if (!lpdwLineStates || !lpdwAddressStates)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    *lpdwLineStates = open->line_states;
+    *lpdwAddressStates = open->address_states;
+    API_RETURN(0);
+}
+
+LONG WINAPI lineGetAddressID(HLINE hLine, LPDWORD lpdwAddressID, DWORD dwAddressMode,
+                             LPCSTR lpsAddress, DWORD dwSize)
+{
+    if (!lpdwAddressID || !lpsAddress)
+        return LINEERR_INVALPOINTER;
+    if (dwAddressMode != LINEADDRESSMODE_DIALABLEADDR)
+        return LINEERR_INVALADDRESSMODE;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    if (!open->dev->prov->fn.lineGetAddressID)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    API_RETURN(open->dev->prov->fn.lineGetAddressID(open->dev->hdLine, lpdwAddressID,
+                                                    dwAddressMode, lpsAddress, dwSize));
+}
+
+/* The device class "tapi/line" the core answers itself; others go to the provider. */
+static LONG api_get_line_id(struct line_device *dev, LPVARSTRING out)
+{
+    struct tapix_varstruct vs;
+    LONG rc = tapix_varstruct_begin(&vs, out, sizeof(VARSTRING));
+    if (rc != 0)
+        return rc;
+    DWORD id = dev->device_id;
+    out->dwStringFormat = STRINGFORMAT_BINARY;
+    tapix_varstruct_append(&vs, &out->dwStringSize, &out->dwStringOffset, &id, sizeof(id));
+    tapix_varstruct_end(&vs);
+    return 0;
+}
+
+LONG WINAPI lineGetID(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
+                      LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
+{
+    if (!lpszDeviceClass)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_device *dev = NULL;
+    HDRVCALL hdCall = NULL;
+    if (dwSelect == LINECALLSELECT_CALL) {
+        struct call_handle *ch = call_handle_find(hCall);
+        if (!ch)
+            API_RETURN(LINEERR_INVALCALLHANDLE);
+        dev = ch->call->dev;
+        hdCall = ch->call->hdCall;
+    } else if (dwSelect == LINECALLSELECT_LINE || dwSelect == LINECALLSELECT_ADDRESS) {
+        struct line_open *open = api_line(hLine);
+        if (!open)
+            API_RETURN(LINEERR_INVALLINEHANDLE);
+        dev = open->dev;
+        if (dwSelect == LINECALLSELECT_ADDRESS && dwAddressID >= dev->num_addresses)
+            API_RETURN(LINEERR_INVALADDRESSID);
+    } else {
+        API_RETURN(LINEERR_INVALCALLSELECT);
+    }
+    LONG rc = api_check_varstruct(lpDeviceID, sizeof(VARSTRING));
+    if (rc != 0)
+        API_RETURN(rc);
+    if (strcmp(lpszDeviceClass, "tapi/line") == 0)
+        API_RETURN(api_get_line_id(dev, lpDeviceID));
+    if (!dev->prov->fn.lineGetID)
+        API_RETURN(LINEERR_INVALDEVICECLASS);
+    API_RETURN(dev->prov->fn.lineGetID(dev->hdLine, dwAddressID, hdCall, dwSelect, lpDeviceID,
+                                       lpszDeviceClass, NULL));
+}
+
+/* Starts a request that creates a call on `open`'s line; the provider fills call->hdCall. */
+static struct request *api_call_request(struct line_open *open, LPHCALL lphCall)
+{
+    struct request *req = request_new(open->app, open->callback_instance, REQ_NEWCALL);
+    if (!req)
+        return NULL;
+    req->open = open;
+    req->lphCall1 = lphCall;
+    req->call1 = call_alloc(open->dev);
+    if (!req->call1) {
+        request_cancel(req);
+        return NULL;
+    }
+    return req;
+}
+
+LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
+                         DWORD dwCountryCode, const LINECALLPARAMS *lpCallParams)
+{
+    API_TRACE("lineMakeCall(hLine=0x%x, dest=%s)", hLine, lpszDestAddress ? lpszDestAddress : "");
+    if (!lphCall)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    struct line_device *dev = open->dev;
+    LONG rc = api_check_call_params(lpCallParams, dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (!dev->prov->fn.lineMakeCall)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    struct request *req = api_call_request(open, lphCall);
+    if (!req)
+        API_RETURN(LINEERR_NOMEM);
+    struct tcall *call = req->call1;
+    rc = dev->prov->fn.lineMakeCall(req->id, dev->hdLine, (HTAPICALL)call, &call->hdCall,
+                                    lpszDestAddress, dwCountryCode,
+                                    (LPLINECALLPARAMS)lpCallParams);
+    API_RETURN(request_submit(req, rc));
+}
+
+LONG WINAPI linePickup(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress,
+                       LPCSTR lpszGroupID)
+{
+    if (!lphCall)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    struct line_device *dev = open->dev;
+    if (dwAddressID >= dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    if (!dev->prov->fn.linePickup)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    struct request *req = api_call_request(open, lphCall);
+    if (!req)
+        API_RETURN(LINEERR_NOMEM);
+    struct tcall *call = req->call1;
+    LONG rc = dev->prov->fn.linePickup(req->id, dev->hdLine, dwAddressID, (HTAPICALL)call,
+                                       &call->hdCall, lpszDestAddress, lpszGroupID);
+    API_RETURN(request_submit(req, rc));
+}
+
+LONG WINAPI lineUnpark(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress)
+{
+    if (!lphCall || !lpszDestAddress)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    struct line_device *dev = open->dev;
+    if (dwAddressID >= dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    if (!dev->prov->fn.lineUnpark)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    struct request *req = api_call_request(open, lphCall);
+    if (!req)
+        API_RETURN(LINEERR_NOMEM);
+    struct tcall *call = req->call1;
+    LONG rc = dev->prov->fn.lineUnpark(req->id, dev->hdLine, dwAddressID, (HTAPICALL)call,
+                                       &call->hdCall, lpszDestAddress);
+    API_RETURN(request_submit(req, rc));
+}
+
+LONG WINAPI lineForward(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
+                        const LINEFORWARDLIST *lpForwardList, DWORD dwNumRingsNoAnswer,
+                        LPHCALL lphConsultCall, const LINECALLPARAMS *lpCallParams)
+{
+    if (!lphConsultCall)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    struct line_device *dev = open->dev;
+    if (!bAllAddresses && dwAddressID >= dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    if (lpForwardList && lpForwardList->dwTotalSize < sizeof(LINEFORWARDLIST))
+        API_RETURN(LINEERR_STRUCTURETOOSMALL);
+    LONG rc = api_check_call_params(lpCallParams, dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (!dev->prov->fn.lineForward)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    *lphConsultCall = 0;
+    struct request *req = api_call_request(open, lphConsultCall);
+    if (!req)
+        API_RETURN(LINEERR_NOMEM);
+    struct tcall *call = req->call1;
+    rc = dev->prov->fn.lineForward(req->id, dev->hdLine, bAllAddresses, dwAddressID,
+                                   (LPLINEFORWARDLIST)lpForwardList, dwNumRingsNoAnswer,
+                                   (HTAPICALL)call, &call->hdCall, (LPLINECALLPARAMS)lpCallParams);
+    /* No consultation call is the common case: the provider leaves hdCall NULL. */
+    if (rc >= 0 && !call->hdCall) {
+        call_free(call);
+        req->call1 = NULL;
+        req->lphCall1 = NULL;
+    }
+    API_RETURN(request_submit(req, rc));
+}
+
+LONG WINAPI lineDevSpecific(HLINE hLine, DWORD dwAddressID, HCALL hCall, LPVOID lpParams,
+                            DWORD dwSize)
+{
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    HDRVCALL hdCall = NULL;
+    if (hCall) {
+        struct call_handle *ch = call_handle_find(hCall);
+        if (!ch || ch->call->dev != open->dev)
+            API_RETURN(LINEERR_INVALCALLHANDLE);
+        hdCall = ch->call->hdCall;
+    }
+    if (!open->dev->prov->fn.lineDevSpecific)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    struct request *req = request_new(open->app, open->callback_instance, REQ_PLAIN);
+    if (!req)
+        API_RETURN(LINEERR_NOMEM);
+    LONG rc = open->dev->prov->fn.lineDevSpecific(req->id, open->dev->hdLine, dwAddressID, hdCall,
+                                                  lpParams, dwSize);
+    API_RETURN(request_submit(req, rc));
+}

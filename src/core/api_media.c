@@ -1,0 +1,122 @@
+/*
+ * api_media.c — what travels inside a call: digit and media monitoring, digit gathering, digit
+ * and tone generation. Monitoring is per application handle; the provider is asked for the
+ * union of what all handles to the call want.
+ */
+#include "api.h"
+
+#define DIGIT_MODES (LINEDIGITMODE_PULSE | LINEDIGITMODE_DTMF | LINEDIGITMODE_DTMFEND)
+
+/* The union of a call's handles' monitoring masks, selected by `media`. */
+static DWORD api_monitor_union(const struct tcall *call, bool media)
+{
+    DWORD modes = 0;
+    for (const struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+        modes |= media ? ch->media_modes : ch->digit_modes;
+    return modes;
+}
+
+LONG WINAPI lineMonitorDigits(HCALL hCall, DWORD dwDigitModes)
+{
+    if (dwDigitModes & ~(DWORD)DIGIT_MODES)
+        return LINEERR_INVALDIGITMODE;
+    core_enter();
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, false, ~(DWORD)LINECALLSTATE_IDLE, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct tcall *call = ch->call;
+    if (!call->dev->prov->fn.lineMonitorDigits)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    DWORD before = ch->digit_modes;
+    ch->digit_modes = dwDigitModes;
+    rc = call->dev->prov->fn.lineMonitorDigits(call->hdCall, api_monitor_union(call, false));
+    if (rc != 0)
+        ch->digit_modes = before;
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineMonitorMedia(HCALL hCall, DWORD dwMediaModes)
+{
+    if (dwMediaModes & ((DWORD)1u | ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u)))
+        return LINEERR_INVALMEDIAMODE;
+    core_enter();
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, false, ~(DWORD)LINECALLSTATE_IDLE, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct tcall *call = ch->call;
+    if (!call->dev->prov->fn.lineMonitorMedia)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    DWORD before = ch->media_modes;
+    ch->media_modes = dwMediaModes;
+    rc = call->dev->prov->fn.lineMonitorMedia(call->hdCall, api_monitor_union(call, true));
+    if (rc != 0)
+        ch->media_modes = before;
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGatherDigits(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits, DWORD dwNumDigits,
+                             LPCSTR lpszTerminationDigits, DWORD dwFirstDigitTimeout,
+                             DWORD dwInterDigitTimeout)
+{
+    if (lpsDigits && (dwDigitModes == 0 || (dwDigitModes & ~(DWORD)(LINEDIGITMODE_PULSE |
+                                                                     LINEDIGITMODE_DTMF))))
+        return LINEERR_INVALDIGITMODE;
+    if (lpsDigits && dwNumDigits == 0)
+        return LINEERR_INVALPARAM;
+    core_enter();
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, true, ~(DWORD)LINECALLSTATE_IDLE, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct tcall *call = ch->call;
+    if (!call->dev->prov->fn.lineGatherDigits)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    DWORD id = lpsDigits ? endtoend_register(ch) : 0;
+    if (lpsDigits && !id)
+        API_RETURN(LINEERR_NOMEM);
+    rc = call->dev->prov->fn.lineGatherDigits(call->hdCall, id, dwDigitModes, lpsDigits,
+                                              dwNumDigits, lpszTerminationDigits,
+                                              dwFirstDigitTimeout, dwInterDigitTimeout);
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGenerateDigits(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration)
+{
+    if (lpszDigits && dwDigitMode != LINEDIGITMODE_PULSE && dwDigitMode != LINEDIGITMODE_DTMF)
+        return LINEERR_INVALDIGITMODE;
+    core_enter();
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, true, ~(DWORD)LINECALLSTATE_IDLE, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct tcall *call = ch->call;
+    if (!call->dev->prov->fn.lineGenerateDigits)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    DWORD id = lpszDigits ? endtoend_register(ch) : 0;
+    if (lpszDigits && !id)
+        API_RETURN(LINEERR_NOMEM);
+    API_RETURN(call->dev->prov->fn.lineGenerateDigits(call->hdCall, id, dwDigitMode, lpszDigits,
+                                                      dwDuration));
+}
+
+LONG WINAPI lineGenerateTone(HCALL hCall, DWORD dwToneMode, DWORD dwDuration, DWORD dwNumTones,
+                             const LINEGENERATETONE *lpTones)
+{
+    if (dwToneMode == LINETONEMODE_CUSTOM && (!lpTones || dwNumTones == 0))
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, true, ~(DWORD)LINECALLSTATE_IDLE, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct tcall *call = ch->call;
+    if (!call->dev->prov->fn.lineGenerateTone)
+        API_RETURN(LINEERR_OPERATIONUNAVAIL);
+    DWORD id = dwToneMode ? endtoend_register(ch) : 0;
+    if (dwToneMode && !id)
+        API_RETURN(LINEERR_NOMEM);
+    API_RETURN(call->dev->prov->fn.lineGenerateTone(call->hdCall, id, dwToneMode, dwDuration,
+                                                    dwNumTones, (LPLINEGENERATETONE)lpTones));
+}

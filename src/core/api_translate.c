@@ -1,0 +1,54 @@
+/*
+ * api_translate.c — dialing rules for applications: lineTranslateAddress,
+ * lineGetTranslateCaps, lineSetCurrentLocation. The rules themselves live in translate.c and
+ * come from the [location] and [card] sections of the configuration.
+ */
+#include "api.h"
+
+#include "translate.h"
+
+LONG WINAPI lineTranslateAddress(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                                 LPCSTR lpszAddressIn, DWORD dwCard, DWORD dwTranslateOptions,
+                                 LPLINETRANSLATEOUTPUT lpTranslateOutput)
+{
+    API_TRACE("lineTranslateAddress(%s, options=0x%x)", lpszAddressIn ? lpszAddressIn : "",
+              dwTranslateOptions);
+    if (!lpszAddressIn)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    if (!app_find(hLineApp, APP_LINE))
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    if (!line_device_get(dwDeviceID))
+        API_RETURN(LINEERR_BADDEVICEID);
+    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+        API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
+    LONG rc = api_check_varstruct(lpTranslateOutput, sizeof(LINETRANSLATEOUTPUT));
+    if (rc == 0)
+        rc = translate_address(g_core.rules, dwCard, lpszAddressIn, dwTranslateOptions,
+                               lpTranslateOutput);
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineGetTranslateCaps(HLINEAPP hLineApp, DWORD dwAPIVersion,
+                                 LPLINETRANSLATECAPS lpTranslateCaps)
+{
+    core_enter();
+    if (hLineApp && !app_find(hLineApp, APP_LINE))
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    if (!g_core.started)
+        API_RETURN(LINEERR_UNINITIALIZED);
+    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+        API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
+    LONG rc = api_check_varstruct(lpTranslateCaps, sizeof(LINETRANSLATECAPS));
+    if (rc == 0)
+        rc = translate_get_caps(g_core.rules, lpTranslateCaps);
+    API_RETURN(rc);
+}
+
+LONG WINAPI lineSetCurrentLocation(HLINEAPP hLineApp, DWORD dwLocation)
+{
+    core_enter();
+    if (!app_find(hLineApp, APP_LINE))
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    API_RETURN(translate_set_current_location(g_core.rules, dwLocation));
+}

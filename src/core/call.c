@@ -1,0 +1,189 @@
+/*
+ * call.c — calls as TAPI sees them, and the handles applications hold to them.
+ *
+ * A provider call (HDRVCALL) has one `struct tcall` in the core (the HTAPICALL the provider
+ * reports events on) and any number of `struct call_handle`s, one per application that may see
+ * it: the owner(s) and the monitors. A call lives until the last handle to it is deallocated;
+ * then the core closes it at the provider (TSPI_lineCloseCall).
+ */
+#include "core.h"
+
+#include <stdlib.h>
+
+struct tcall *call_alloc(struct line_device *dev)
+{
+    struct tcall *call = calloc(1, sizeof(*call));
+    if (call)
+        call->dev = dev;
+    return call;
+}
+
+void call_free(struct tcall *call)
+{
+    free(call);
+}
+
+void call_attach(struct tcall *call)
+{
+    struct line_device *dev = call->dev;
+    call->prev_on_dev = NULL;
+    call->next_on_dev = dev->calls;
+    if (dev->calls)
+        dev->calls->prev_on_dev = call;
+    dev->calls = call;
+}
+
+/* Unlinks `call` from its line. */
+static void call_detach(struct tcall *call)
+{
+    struct line_device *dev = call->dev;
+    if (call->prev_on_dev)
+        call->prev_on_dev->next_on_dev = call->next_on_dev;
+    else if (dev->calls == call)
+        dev->calls = call->next_on_dev;
+    if (call->next_on_dev)
+        call->next_on_dev->prev_on_dev = call->prev_on_dev;
+    call->next_on_dev = call->prev_on_dev = NULL;
+}
+
+struct call_handle *call_handle_add(struct tcall *call, struct line_open *open, DWORD privilege)
+{
+    struct call_handle *ch = calloc(1, sizeof(*ch));
+    if (!ch)
+        return NULL;
+    ch->handle = handle_new(&g_core.handles, HANDLE_CALL, ch);
+    if (!ch->handle) {
+        free(ch);
+        return NULL;
+    }
+    ch->call = call;
+    ch->open = open;
+    ch->privilege = privilege;
+    ch->privilege_pending = true;
+    ch->next_in_call = call->handles;
+    call->handles = ch;
+    return ch;
+}
+
+struct call_handle *call_handle_find(DWORD hCall)
+{
+    return handle_get(&g_core.handles, hCall, HANDLE_CALL);
+}
+
+struct call_handle *call_handle_for_open(struct tcall *call, struct line_open *open)
+{
+    for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+        if (ch->open == open)
+            return ch;
+    return NULL;
+}
+
+void call_handle_remove(struct call_handle *ch)
+{
+    struct tcall *call = ch->call;
+    for (struct call_handle **pp = &call->handles; *pp; pp = &(*pp)->next_in_call)
+        if (*pp == ch) {
+            *pp = ch->next_in_call;
+            break;
+        }
+    handle_free(&g_core.handles, ch->handle);
+    free(ch);
+}
+
+/* The media modes a line open wants to own, as a LINEMEDIAMODE_ mask. */
+static bool call_open_wants(const struct line_open *open, DWORD media_mode)
+{
+    if (!(open->privileges & LINECALLPRIVILEGE_OWNER))
+        return false;
+    return media_mode == 0 || (open->media_modes & media_mode) != 0 ||
+           (open->media_modes & LINEMEDIAMODE_UNKNOWN);
+}
+
+/* Tells an application about a call it was just given a handle to (TAPI 2.0 and later). */
+static void call_announce(struct call_handle *ch)
+{
+    struct line_open *open = ch->open;
+    if (open->api_version < 0x00020000)
+        return;
+    app_post(open->app, open->handle, LINE_APPNEWCALL, open->callback_instance,
+             ch->call->address_id, ch->handle, ch->privilege);
+}
+
+void call_give_handles(struct tcall *call, struct line_open *owner)
+{
+    struct line_open *chosen = owner;
+    if (!chosen)
+        for (struct line_open *o = call->dev->opens; o; o = o->next_on_dev)
+            if (call_open_wants(o, call->media_mode)) {
+                chosen = o; /* the most recent owner open has priority */
+                break;
+            }
+    for (struct line_open *o = call->dev->opens; o; o = o->next_on_dev) {
+        if (call_handle_for_open(call, o))
+            continue;
+        DWORD privilege = 0;
+        if (o == chosen)
+            privilege = LINECALLPRIVILEGE_OWNER;
+        else if (o->privileges & LINECALLPRIVILEGE_MONITOR)
+            privilege = LINECALLPRIVILEGE_MONITOR;
+        if (!privilege)
+            continue;
+        struct call_handle *ch = call_handle_add(call, o, privilege);
+        if (!ch) {
+            tapix_log(LOG_ERROR, "out of memory: line %u call not offered to '%s'",
+                      call->dev->device_id, o->app->name);
+            continue;
+        }
+        if (o != owner)
+            call_announce(ch);
+    }
+}
+
+/* Closes a call at the provider and forgets it. */
+static void call_close(struct tcall *call)
+{
+    call->closing = true;
+    while (call->handles)
+        call_handle_remove(call->handles);
+    call_detach(call);
+    if (call->dev->prov->fn.lineCloseCall)
+        call->dev->prov->fn.lineCloseCall(call->hdCall);
+    call_free(call);
+}
+
+void call_close_if_unused(struct tcall *call)
+{
+    if (!call->handles)
+        call_close(call);
+}
+
+void call_close_all(struct line_device *dev)
+{
+    while (dev->calls)
+        call_close(dev->calls);
+}
+
+void call_post_all(struct tcall *call, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
+{
+    for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+        app_post(ch->open->app, ch->handle, msg, ch->open->callback_instance, p1, p2, p3);
+}
+
+void call_state_changed(struct tcall *call, DWORD state, DWORD mode, DWORD media)
+{
+    bool first_report = call->state == 0;
+    call->state = state;
+    call->state_mode = mode;
+    if (media)
+        call->media_mode = media;
+    if (first_report && state == LINECALLSTATE_OFFERING)
+        call_give_handles(call, NULL);
+    for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call) {
+        DWORD privilege = ch->privilege_pending ? ch->privilege : 0;
+        ch->privilege_pending = false;
+        app_post(ch->open->app, ch->handle, LINE_CALLSTATE, ch->open->callback_instance, state,
+                 mode, privilege);
+    }
+    if (state == LINECALLSTATE_IDLE && !call->handles)
+        call_close(call);
+}
