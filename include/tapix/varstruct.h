@@ -75,10 +75,10 @@ static inline void tapix_varstruct_set_pair(DWORD *size_field, DWORD *offset_fie
  * (sizeof the TAPI structure, at least TAPIX_VARSTRUCT_HEADER_SIZE).
  *
  * Reads dwTotalSize from offset 0. If it is below fixed_size, returns LINEERR_STRUCTURETOOSMALL
- * after setting dwNeededSize = fixed_size — only when the three
- * header DWORDs lie within dwTotalSize; nothing else is written. Otherwise zeroes the fixed part
- * after the header (so every pair starts as 0/0), starts used = needed = fixed_size and returns 0.
- * Returns LINEERR_INVALPOINTER for a NULL structure. Never blocks.
+ * after setting dwNeededSize = fixed_size (only when the three header DWORDs lie within
+ * dwTotalSize); nothing else is written. Otherwise zeroes the fixed part after the header (so
+ * every pair starts as 0/0), starts used = needed = fixed_size and returns 0. Returns
+ * LINEERR_INVALPOINTER for a NULL structure. Never blocks.
  */
 static inline LONG tapix_varstruct_begin(struct tapix_varstruct *vs, void *structure,
                                          DWORD fixed_size)
