@@ -579,6 +579,42 @@ static void test_bad_card_settings(void **state)
     expect_error(rules, 'C', NULL, "number", "1", "a card section needs a name: [card \"NAME\"]");
 }
 
+/* Random strings from an alphabet of address characters: a valid structure or INVALADDRESS. */
+static void test_fuzz_addresses(void **state)
+{
+    static const char alphabet[] = "+0123456789 ()-.|^\r\nWw@$?:,*#ABCDPTxz";
+    const struct translate_rules *rules = *state;
+    uint32_t seed = 0x2545F491u;
+
+    for (int i = 0; i < 20000; i++) {
+        char address[24];
+        size_t len;
+        LINETRANSLATEOUTPUT *out = out_buffer();
+        LONG rc;
+
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        len = seed % sizeof address;
+        for (size_t k = 0; k < len; k++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            address[k] = alphabet[seed % (sizeof alphabet - 1)];
+        }
+        address[len] = '\0';
+        if (i % 2)
+            address[0] = '+';
+        rc = translate_address(rules, 1, address, (DWORD)i & 0xB, out);
+        if (rc == LINEERR_INVALADDRESS)
+            continue;
+        assert_int_equal(rc, 0);
+        assert_valid_output(out);
+        dialable(out);
+        displayable(out);
+    }
+}
+
 /* ---------------------------------------------------------------------------------------------
  * lineGetTranslateCaps and lineSetCurrentLocation
  * ------------------------------------------------------------------------------------------ */
@@ -831,6 +867,7 @@ int main(void)
         T(test_calling_card),
         T(test_bad_addresses),
         T(test_small_output_buffer),
+        T(test_fuzz_addresses),
         T(test_bad_location_settings),
         T(test_bad_card_settings),
         T_DEFAULT(test_caps_builtin),
