@@ -317,5 +317,12 @@ struct phone_open *phone_open_find(DWORD hPhone);
 void phone_open_close(struct phone_open *open, bool provider_closed);
 void phone_dispatch(struct phone_device *dev, DWORD msg, DWORD_PTR p1, DWORD_PTR p2,
                     DWORD_PTR p3);
+LONG phone_device_ensure_version(struct phone_device *dev);
+LONG phone_open_new(struct app *app, struct phone_device *dev, DWORD api_version, DWORD_PTR inst,
+                    DWORD privilege, struct phone_open **openp);
+LONG phone_update_status_messages(struct phone_device *dev);
+DWORD phone_count_opens(const struct phone_device *dev, DWORD privilege);
+struct phone_open *phone_owner(const struct phone_device *dev);
+LONG phone_error(LONG rc);
 
 #endif /* TAPIX_CORE_H */
