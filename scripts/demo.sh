@@ -9,4 +9,4 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)" >/dev/null
 export TAPIX_CONFIG=   # the built-in default, whatever the machine's configuration says
 build/release/bin/tapix lines
-build/release/bin/tapix demo
+build/release/bin/tapix-demo
