@@ -29,7 +29,6 @@ struct parse_state {
     char *err;
     size_t errlen;
     int failed;
-    char current_section[256];
 };
 
 /* Records the first error only: later ones are usually its consequences. */
@@ -45,6 +44,34 @@ static void parse_fail(struct parse_state *st, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(st->err + n, st->errlen - (size_t)n, fmt, ap);
     va_end(ap);
+}
+
+static struct config_section *parse_open_section(struct parse_state *st, const char *header);
+
+/*
+ * Opens the section a `[header]` line starts. inih reports a section only with its first
+ * setting, but a section without settings (`[provider sim]` alone) means something here.
+ */
+static void parse_section_line(struct parse_state *st, const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (*line != '[' || st->failed)
+        return;
+    const char *close = strchr(line, ']');
+    if (!close) {
+        parse_fail(st, "section header without ']'");
+        return;
+    }
+    char header[256];
+    size_t len = (size_t)(close - line - 1);
+    if (len >= sizeof(header)) {
+        parse_fail(st, "section header too long");
+        return;
+    }
+    memcpy(header, line + 1, len);
+    header[len] = '\0';
+    parse_open_section(st, header);
 }
 
 /* inih's line reader over a string; counts lines and refuses over-long ones. */
@@ -67,6 +94,7 @@ static char *parse_read_line(char *buf, int size, void *stream)
     buf[len] = '\n';
     buf[len + 1] = '\0';
     st->text += full + (end ? 1 : 0);
+    parse_section_line(st, buf);
     return buf;
 }
 
@@ -145,7 +173,6 @@ static struct config_section *parse_open_section(struct parse_state *st, const c
         return NULL;
     }
     cfg->num_sections++;
-    snprintf(st->current_section, sizeof(st->current_section), "%s", header);
     return sec;
 }
 
@@ -156,16 +183,12 @@ static int parse_handler(void *user, const char *section, const char *name, cons
     if (st->failed)
         return 0;
     struct config *cfg = st->cfg;
-    if (!name) {
-        return parse_open_section(st, section) != NULL;
-    }
-    if (!section[0] || cfg->num_sections == 0 || strcmp(section, st->current_section) != 0) {
-        if (!section[0]) {
-            parse_fail(st, "setting '%s' outside any section", name);
-            return 0;
-        }
-        if (!parse_open_section(st, section))
-            return 0;
+    (void)section; /* sections are opened by parse_section_line, with their line */
+    if (!name)
+        return 1;
+    if (cfg->num_sections == 0) {
+        parse_fail(st, "setting '%s' outside any section", name);
+        return 0;
     }
     struct config_section *sec = &cfg->sections[cfg->num_sections - 1];
     struct config_setting *settings =
