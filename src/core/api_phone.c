@@ -12,6 +12,7 @@
  */
 #include "api.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -106,4 +107,737 @@ LONG WINAPI phoneGetMessage(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage, DWORD
         lpMessage->dwParam3 = m.dwParam3;
     }
     API_RETURN(phone_error(rc));
+}
+
+/* True when `v` is one API version tapix speaks. */
+static bool api_phone_version_ok(DWORD v)
+{
+    return v >= CORE_API_VERSION_LOW && v <= CORE_API_VERSION_HIGH;
+}
+
+/* The phone device an application names, after the checks every device function makes. */
+static LONG api_phone_device(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                             struct phone_device **devp)
+{
+    if (!app_find(hPhoneApp, APP_PHONE))
+        return PHONEERR_INVALAPPHANDLE;
+    struct phone_device *dev = phone_device_get(dwDeviceID);
+    if (!dev)
+        return PHONEERR_BADDEVICEID;
+    if (!api_phone_version_ok(dwAPIVersion))
+        return PHONEERR_INCOMPATIBLEAPIVERSION;
+    LONG rc = phone_device_ensure_version(dev);
+    if (rc != 0)
+        return rc;
+    *devp = dev;
+    return 0;
+}
+
+/*
+ * The open for hPhone: PHONEERR_INVALPHONEHANDLE for a handle that is unknown or closed, and
+ * PHONEERR_NOTOWNER when `need_owner` and the open only monitors.
+ */
+static LONG api_phone(HPHONE hPhone, bool need_owner, struct phone_open **openp)
+{
+    struct phone_open *open = phone_open_find(hPhone);
+    if (!open)
+        return PHONEERR_INVALPHONEHANDLE;
+    if (need_owner && !(open->privilege & PHONEPRIVILEGE_OWNER))
+        return PHONEERR_NOTOWNER;
+    *openp = open;
+    return 0;
+}
+
+/* Checks a caller's variable-size structure, with PHONEERR_ codes. */
+static LONG api_phone_varstruct(void *structure, DWORD fixed_size)
+{
+    return phone_error(api_check_varstruct(structure, fixed_size));
+}
+
+/*
+ * The fixed part of the device's capabilities, for checking arguments against them; false when
+ * the provider cannot tell (then the provider checks alone).
+ */
+static bool api_phone_caps(struct phone_device *dev, PHONECAPS *caps)
+{
+    memset(caps, 0, sizeof(*caps));
+    caps->dwTotalSize = sizeof(*caps);
+    return dev->prov->fn.phoneGetDevCaps &&
+           dev->prov->fn.phoneGetDevCaps(dev->device_id, dev->tspi_version, 0, caps) == 0;
+}
+
+/* PHONEERR_INVALBUTTONLAMPID when the phone has no button/lamp `id`. */
+static LONG api_phone_check_button_lamp(struct phone_device *dev, DWORD id)
+{
+    PHONECAPS caps;
+    if (api_phone_caps(dev, &caps) && id >= caps.dwNumButtonLamps)
+        return PHONEERR_INVALBUTTONLAMPID;
+    return 0;
+}
+
+/* True when `v` is exactly one of the bits in `allowed`. */
+static bool api_one_bit_of(DWORD v, DWORD allowed)
+{
+    return v != 0 && (v & (v - 1)) == 0 && (v & allowed) == v;
+}
+
+#define API_HOOKSWITCH_DEVS                                                                        \
+    (PHONEHOOKSWITCHDEV_HANDSET | PHONEHOOKSWITCHDEV_SPEAKER | PHONEHOOKSWITCHDEV_HEADSET)
+
+/*
+ * Checks one hookswitch device for the volume and gain functions: a single PHONEHOOKSWITCHDEV_
+ * value the phone has (its dwVolumeFlags / dwGainFlags, passed as `flags_offset` into PHONECAPS),
+ * else PHONEERR_INVALHOOKSWITCHDEV.
+ */
+static LONG api_phone_check_level_dev(struct phone_device *dev, DWORD hsdev, size_t flags_offset)
+{
+    PHONECAPS caps;
+    if (!api_phone_caps(dev, &caps))
+        return 0;
+    DWORD flags;
+    memcpy(&flags, (const char *)&caps + flags_offset, sizeof(flags));
+    return (flags & hsdev) ? 0 : PHONEERR_INVALHOOKSWITCHDEV;
+}
+
+/* Starts the request of an asynchronous function on `open` (NULL: out of memory). */
+static struct request *api_phone_request(struct phone_open *open)
+{
+    return request_new(open->app, open->callback_instance, REQ_PHONE);
+}
+
+/* A volume or gain level: out-of-range values are set to the nearest one in range. */
+static DWORD api_phone_level(DWORD level)
+{
+    return level > 0xFFFF ? 0xFFFF : level;
+}
+
+LONG WINAPI phoneNegotiateAPIVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
+                                     DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
+                                     LPPHONEEXTENSIONID lpExtensionID)
+{
+    API_TRACE("phoneNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
+              dwAPIHighVersion);
+    if (!lpdwAPIVersion || !lpExtensionID)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    if (!app_find(hPhoneApp, APP_PHONE))
+        API_RETURN(PHONEERR_INVALAPPHANDLE);
+    struct phone_device *dev = phone_device_get(dwDeviceID);
+    if (!dev)
+        API_RETURN(PHONEERR_BADDEVICEID);
+    if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||
+        dwAPILowVersion > CORE_API_VERSION_HIGH)
+        API_RETURN(PHONEERR_INCOMPATIBLEAPIVERSION);
+    LONG rc = phone_device_ensure_version(dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    *lpdwAPIVersion =
+        dwAPIHighVersion < CORE_API_VERSION_HIGH ? dwAPIHighVersion : CORE_API_VERSION_HIGH;
+    memset(lpExtensionID, 0, sizeof(*lpExtensionID));
+    if (dev->prov->fn.phoneGetExtensionID)
+        dev->prov->fn.phoneGetExtensionID(dwDeviceID, dev->tspi_version, lpExtensionID);
+    API_RETURN(0);
+}
+
+LONG WINAPI phoneNegotiateExtVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                                     DWORD dwExtLowVersion, DWORD dwExtHighVersion,
+                                     LPDWORD lpdwExtVersion)
+{
+    API_TRACE("phoneNegotiateExtVersion(dev=%u, version=0x%x, ext 0x%x..0x%x)", dwDeviceID,
+              dwAPIVersion, dwExtLowVersion, dwExtHighVersion);
+    if (!lpdwExtVersion)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_device *dev;
+    LONG rc = api_phone_device(hPhoneApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (!dev->prov->fn.phoneNegotiateExtVersion)
+        API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    API_RETURN(phone_error(dev->prov->fn.phoneNegotiateExtVersion(
+        dwDeviceID, dev->tspi_version, dwExtLowVersion, dwExtHighVersion, lpdwExtVersion)));
+}
+
+LONG WINAPI phoneGetDevCaps(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+                            DWORD dwExtVersion, LPPHONECAPS lpPhoneCaps)
+{
+    API_TRACE("phoneGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
+    core_enter();
+    struct phone_device *dev;
+    LONG rc = api_phone_device(hPhoneApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc == 0)
+        rc = api_phone_varstruct(lpPhoneCaps, sizeof(PHONECAPS));
+    if (rc == 0 && !dev->prov->fn.phoneGetDevCaps)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(dev->prov->fn.phoneGetDevCaps(dwDeviceID, dev->tspi_version, dwExtVersion,
+                                                       lpPhoneCaps));
+    /* The core itself reports owners and monitors coming and going. */
+    if (rc == 0)
+        lpPhoneCaps->dwPhoneStates |= PHONESTATE_OWNER | PHONESTATE_MONITORS;
+    API_RETURN(rc);
+}
+
+/* Checks dwPrivilege of phoneOpen against the device: one owner at a time. */
+static LONG api_phone_check_privilege(const struct phone_device *dev, DWORD privilege)
+{
+    if (privilege != PHONEPRIVILEGE_OWNER && privilege != PHONEPRIVILEGE_MONITOR)
+        return PHONEERR_INVALPRIVILEGE;
+    if (privilege == PHONEPRIVILEGE_OWNER && phone_owner(dev))
+        return PHONEERR_INUSE;
+    return 0;
+}
+
+LONG WINAPI phoneOpen(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone, DWORD dwAPIVersion,
+                      DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivilege)
+{
+    API_TRACE("phoneOpen(dev=%u, version=0x%x, ext=0x%x, privilege=0x%x)", dwDeviceID, dwAPIVersion,
+              dwExtVersion, dwPrivilege);
+    if (!lphPhone)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct app *app = app_find(hPhoneApp, APP_PHONE);
+    struct phone_device *dev;
+    LONG rc = api_phone_device(hPhoneApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (dwExtVersion && !dev->prov->fn.phoneNegotiateExtVersion)
+        API_RETURN(PHONEERR_INCOMPATIBLEEXTVERSION);
+    rc = api_phone_check_privilege(dev, dwPrivilege);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct phone_open *open;
+    rc = phone_open_new(app, dev, dwAPIVersion, dwCallbackInstance, dwPrivilege, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    *lphPhone = open->handle;
+    API_RETURN(0);
+}
+
+LONG WINAPI phoneClose(HPHONE hPhone)
+{
+    API_TRACE("phoneClose(hPhone=0x%x)", hPhone);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    phone_open_close(open, false);
+    API_RETURN(0);
+}
+
+/* Adds what only the core knows to a PHONESTATUS the provider filled: owners and monitors. */
+static void api_phone_status_add_opens(struct phone_device *dev, LPPHONESTATUS status)
+{
+    status->dwNumOwners = phone_count_opens(dev, PHONEPRIVILEGE_OWNER);
+    status->dwNumMonitors = phone_count_opens(dev, PHONEPRIVILEGE_MONITOR);
+    struct phone_open *owner = phone_owner(dev);
+    struct tapix_varstruct vs;
+    if (!owner || tapix_varstruct_resume(&vs, status, sizeof(PHONESTATUS)) != 0)
+        return;
+    const char *name = owner->app->name;
+    tapix_varstruct_append(&vs, &status->dwOwnerNameSize, &status->dwOwnerNameOffset, name,
+                           (DWORD)strlen(name) + 1);
+    tapix_varstruct_end(&vs);
+}
+
+LONG WINAPI phoneGetStatus(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
+{
+    API_TRACE("phoneGetStatus(hPhone=0x%x)", hPhone);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_varstruct(lpPhoneStatus, sizeof(PHONESTATUS));
+    if (rc == 0 && !open->dev->prov->fn.phoneGetStatus)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(open->dev->prov->fn.phoneGetStatus(open->dev->hdPhone, lpPhoneStatus));
+    if (rc == 0)
+        api_phone_status_add_opens(open->dev, lpPhoneStatus);
+    API_RETURN(rc);
+}
+
+#define API_PHONE_STATES       (2u * PHONESTATE_REMOVED - 1u)
+#define API_PHONE_BUTTONMODES  (2u * PHONEBUTTONMODE_DISPLAY - 1u)
+#define API_PHONE_BUTTONSTATES (2u * PHONEBUTTONSTATE_UNAVAIL - 1u)
+
+LONG WINAPI phoneSetStatusMessages(HPHONE hPhone, DWORD dwPhoneStates, DWORD dwButtonModes,
+                                   DWORD dwButtonStates)
+{
+    API_TRACE("phoneSetStatusMessages(hPhone=0x%x, states=0x%x, modes=0x%x, buttons=0x%x)", hPhone,
+              dwPhoneStates, dwButtonModes, dwButtonStates);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    if (dwPhoneStates & ~(DWORD)API_PHONE_STATES)
+        API_RETURN(PHONEERR_INVALPHONESTATE);
+    if (dwButtonModes & ~(DWORD)API_PHONE_BUTTONMODES)
+        API_RETURN(PHONEERR_INVALBUTTONMODE);
+    /* Button states matter only with button modes, and then at least one is needed. */
+    if (!dwButtonModes)
+        dwButtonStates = 0;
+    else if (!dwButtonStates || (dwButtonStates & ~(DWORD)API_PHONE_BUTTONSTATES))
+        API_RETURN(PHONEERR_INVALBUTTONSTATE);
+    open->phone_states = dwPhoneStates;
+    open->button_modes = dwButtonModes;
+    open->button_states = dwButtonStates;
+    API_RETURN(phone_update_status_messages(open->dev));
+}
+
+LONG WINAPI phoneGetStatusMessages(HPHONE hPhone, LPDWORD lpdwPhoneStates, LPDWORD lpdwButtonModes,
+                                   LPDWORD lpdwButtonStates)
+{
+    API_TRACE("phoneGetStatusMessages(hPhone=0x%x)", hPhone);
+    if (!lpdwPhoneStates || !lpdwButtonModes || !lpdwButtonStates)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    *lpdwPhoneStates = open->phone_states;
+    *lpdwButtonModes = open->button_modes;
+    *lpdwButtonStates = open->button_states;
+    API_RETURN(0);
+}
+
+/* The device class "tapi/phone" the core answers itself: the phone's device ID. */
+static LONG api_phone_get_own_id(struct phone_device *dev, LPVARSTRING out)
+{
+    struct tapix_varstruct vs;
+    LONG rc = tapix_varstruct_begin(&vs, out, sizeof(VARSTRING));
+    if (rc != 0)
+        return phone_error(rc);
+    DWORD id = dev->device_id;
+    out->dwStringFormat = STRINGFORMAT_BINARY;
+    tapix_varstruct_append(&vs, &out->dwStringSize, &out->dwStringOffset, &id, sizeof(id));
+    tapix_varstruct_end(&vs);
+    return 0;
+}
+
+LONG WINAPI phoneGetID(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
+{
+    API_TRACE("phoneGetID(hPhone=0x%x, class=%s)", hPhone,
+              lpszDeviceClass ? lpszDeviceClass : "(null)");
+    if (!lpszDeviceClass)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_varstruct(lpDeviceID, sizeof(VARSTRING));
+    if (rc != 0)
+        API_RETURN(rc);
+    struct phone_device *dev = open->dev;
+    if (strcmp(lpszDeviceClass, "tapi/phone") == 0)
+        API_RETURN(api_phone_get_own_id(dev, lpDeviceID));
+    if (!dev->prov->fn.phoneGetID)
+        API_RETURN(PHONEERR_INVALDEVICECLASS);
+    API_RETURN(
+        phone_error(dev->prov->fn.phoneGetID(dev->hdPhone, lpDeviceID, lpszDeviceClass, NULL)));
+}
+
+LONG WINAPI phoneDevSpecific(HPHONE hPhone, LPVOID lpParams, DWORD dwSize)
+{
+    API_TRACE("phoneDevSpecific(hPhone=0x%x, size=%u)", hPhone, dwSize);
+    if (!lpParams && dwSize)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct phone_device *dev = open->dev;
+    if (!dev->prov->fn.phoneDevSpecific)
+        API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = dev->prov->fn.phoneDevSpecific(req->id, dev->hdPhone, lpParams, dwSize);
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetHookSwitch(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
+{
+    API_TRACE("phoneGetHookSwitch(hPhone=0x%x)", hPhone);
+    if (!lpdwHookSwitchDevs)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0 && !open->dev->prov->fn.phoneGetHookSwitch)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetHookSwitch(open->dev->hdPhone, lpdwHookSwitchDevs));
+    API_RETURN(rc);
+}
+
+#define API_HOOKSWITCH_MODES                                                                       \
+    (PHONEHOOKSWITCHMODE_ONHOOK | PHONEHOOKSWITCHMODE_MIC | PHONEHOOKSWITCHMODE_SPEAKER |          \
+     PHONEHOOKSWITCHMODE_MICSPEAKER)
+
+LONG WINAPI phoneSetHookSwitch(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHookSwitchMode)
+{
+    API_TRACE("phoneSetHookSwitch(hPhone=0x%x, devs=0x%x, mode=0x%x)", hPhone, dwHookSwitchDevs,
+              dwHookSwitchMode);
+    if (!dwHookSwitchDevs || (dwHookSwitchDevs & ~(DWORD)API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    if (!api_one_bit_of(dwHookSwitchMode, API_HOOKSWITCH_MODES))
+        return PHONEERR_INVALHOOKSWITCHMODE;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct phone_device *dev = open->dev;
+    PHONECAPS caps;
+    if (api_phone_caps(dev, &caps) && (dwHookSwitchDevs & ~caps.dwHookSwitchDevs))
+        API_RETURN(PHONEERR_INVALHOOKSWITCHDEV);
+    if (!dev->prov->fn.phoneSetHookSwitch)
+        API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc =
+        dev->prov->fn.phoneSetHookSwitch(req->id, dev->hdPhone, dwHookSwitchDevs, dwHookSwitchMode);
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVolume)
+{
+    API_TRACE("phoneGetVolume(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
+    if (!lpdwVolume)
+        return PHONEERR_INVALPOINTER;
+    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev,
+                                       offsetof(PHONECAPS, dwVolumeFlags));
+    if (rc == 0 && !open->dev->prov->fn.phoneGetVolume)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetVolume(open->dev->hdPhone, dwHookSwitchDev, lpdwVolume));
+    API_RETURN(rc);
+}
+
+LONG WINAPI phoneSetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
+{
+    API_TRACE("phoneSetVolume(hPhone=0x%x, dev=0x%x, volume=0x%x)", hPhone, dwHookSwitchDev,
+              dwVolume);
+    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev,
+                                       offsetof(PHONECAPS, dwVolumeFlags));
+    if (rc == 0 && !open->dev->prov->fn.phoneSetVolume)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetVolume(req->id, open->dev->hdPhone, dwHookSwitchDev,
+                                            api_phone_level(dwVolume));
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetGain(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
+{
+    API_TRACE("phoneGetGain(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
+    if (!lpdwGain)
+        return PHONEERR_INVALPOINTER;
+    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc =
+            api_phone_check_level_dev(open->dev, dwHookSwitchDev, offsetof(PHONECAPS, dwGainFlags));
+    if (rc == 0 && !open->dev->prov->fn.phoneGetGain)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetGain(open->dev->hdPhone, dwHookSwitchDev, lpdwGain));
+    API_RETURN(rc);
+}
+
+LONG WINAPI phoneSetGain(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
+{
+    API_TRACE("phoneSetGain(hPhone=0x%x, dev=0x%x, gain=0x%x)", hPhone, dwHookSwitchDev, dwGain);
+    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc =
+            api_phone_check_level_dev(open->dev, dwHookSwitchDev, offsetof(PHONECAPS, dwGainFlags));
+    if (rc == 0 && !open->dev->prov->fn.phoneSetGain)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetGain(req->id, open->dev->hdPhone, dwHookSwitchDev,
+                                          api_phone_level(dwGain));
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetRing(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume)
+{
+    API_TRACE("phoneGetRing(hPhone=0x%x)", hPhone);
+    if (!lpdwRingMode || !lpdwVolume)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0 && !open->dev->prov->fn.phoneGetRing)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetRing(open->dev->hdPhone, lpdwRingMode, lpdwVolume));
+    API_RETURN(rc);
+}
+
+LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
+{
+    API_TRACE("phoneSetRing(hPhone=0x%x, mode=%u, volume=0x%x)", hPhone, dwRingMode, dwVolume);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    struct phone_device *dev = open->dev;
+    PHONECAPS caps;
+    if (api_phone_caps(dev, &caps) && dwRingMode > caps.dwNumRingModes)
+        API_RETURN(PHONEERR_INVALRINGMODE);
+    if (!dev->prov->fn.phoneSetRing)
+        API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = dev->prov->fn.phoneSetRing(req->id, dev->hdPhone, dwRingMode, api_phone_level(dwVolume));
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetDisplay(HPHONE hPhone, LPVARSTRING lpDisplay)
+{
+    API_TRACE("phoneGetDisplay(hPhone=0x%x)", hPhone);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_varstruct(lpDisplay, sizeof(VARSTRING));
+    if (rc == 0 && !open->dev->prov->fn.phoneGetDisplay)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(open->dev->prov->fn.phoneGetDisplay(open->dev->hdPhone, lpDisplay));
+    API_RETURN(rc);
+}
+
+/* Checks a display position: OPERATIONUNAVAIL without a display, INVALPARAM outside it. */
+static LONG api_phone_check_display(struct phone_device *dev, DWORD row, DWORD column)
+{
+    PHONECAPS caps;
+    if (!api_phone_caps(dev, &caps))
+        return 0;
+    if (!caps.dwDisplayNumRows || !caps.dwDisplayNumColumns)
+        return PHONEERR_OPERATIONUNAVAIL;
+    if (row >= caps.dwDisplayNumRows || column >= caps.dwDisplayNumColumns)
+        return PHONEERR_INVALPARAM;
+    return 0;
+}
+
+LONG WINAPI phoneSetDisplay(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR lpsDisplay,
+                            DWORD dwSize)
+{
+    API_TRACE("phoneSetDisplay(hPhone=0x%x, row=%u, column=%u, size=%u)", hPhone, dwRow, dwColumn,
+              dwSize);
+    if (!lpsDisplay && dwSize)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc = api_phone_check_display(open->dev, dwRow, dwColumn);
+    if (rc == 0 && !open->dev->prov->fn.phoneSetDisplay)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetDisplay(req->id, open->dev->hdPhone, dwRow, dwColumn,
+                                             lpsDisplay, dwSize);
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetLamp(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMode)
+{
+    API_TRACE("phoneGetLamp(hPhone=0x%x, lamp=%u)", hPhone, dwButtonLampID);
+    if (!lpdwLampMode)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
+    if (rc == 0 && !open->dev->prov->fn.phoneGetLamp)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetLamp(open->dev->hdPhone, dwButtonLampID, lpdwLampMode));
+    API_RETURN(rc);
+}
+
+/* The lamp modes an application may set (a dummy lamp and "unknown" are only reported). */
+#define API_SETTABLE_LAMP_MODES                                                                    \
+    (PHONELAMPMODE_OFF | PHONELAMPMODE_STEADY | PHONELAMPMODE_WINK | PHONELAMPMODE_FLASH |         \
+     PHONELAMPMODE_FLUTTER | PHONELAMPMODE_BROKENFLUTTER)
+
+LONG WINAPI phoneSetLamp(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
+{
+    API_TRACE("phoneSetLamp(hPhone=0x%x, lamp=%u, mode=0x%x)", hPhone, dwButtonLampID, dwLampMode);
+    if (!api_one_bit_of(dwLampMode, API_SETTABLE_LAMP_MODES))
+        return PHONEERR_INVALLAMPMODE;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
+    if (rc == 0 && !open->dev->prov->fn.phoneSetLamp)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetLamp(req->id, open->dev->hdPhone, dwButtonLampID, dwLampMode);
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+LONG WINAPI phoneGetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID, LPPHONEBUTTONINFO lpButtonInfo)
+{
+    API_TRACE("phoneGetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
+    if (rc == 0)
+        rc = api_phone_varstruct(lpButtonInfo, sizeof(PHONEBUTTONINFO));
+    if (rc == 0 && !open->dev->prov->fn.phoneGetButtonInfo)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(open->dev->prov->fn.phoneGetButtonInfo(open->dev->hdPhone, dwButtonLampID,
+                                                                lpButtonInfo));
+    API_RETURN(rc);
+}
+
+/* True when [offset, offset+size) lies inside the structure and past its fixed part. */
+static bool api_phone_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset)
+{
+    if (size == 0)
+        return true;
+    return offset >= fixed && offset <= total && size <= total - offset;
+}
+
+/* Checks a PHONEBUTTONINFO the application passes in: its size and where its fields lie. */
+static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
+{
+    if (!info)
+        return PHONEERR_INVALPOINTER;
+    DWORD total = info->dwTotalSize, fixed = sizeof(PHONEBUTTONINFO);
+    if (total < fixed)
+        return PHONEERR_STRUCTURETOOSMALL;
+    if (!api_phone_pair_inside(total, fixed, info->dwButtonTextSize, info->dwButtonTextOffset) ||
+        !api_phone_pair_inside(total, fixed, info->dwDevSpecificSize, info->dwDevSpecificOffset))
+        return PHONEERR_STRUCTURETOOSMALL;
+    return 0;
+}
+
+LONG WINAPI phoneSetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID,
+                               const PHONEBUTTONINFO *lpButtonInfo)
+{
+    API_TRACE("phoneSetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
+    LONG rc = api_phone_check_button_info(lpButtonInfo);
+    if (rc != 0)
+        return rc;
+    core_enter();
+    struct phone_open *open;
+    rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
+    if (rc == 0 && !open->dev->prov->fn.phoneSetButtonInfo)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetButtonInfo(req->id, open->dev->hdPhone, dwButtonLampID,
+                                                (LPPHONEBUTTONINFO)lpButtonInfo);
+    API_RETURN(request_submit(req, phone_error(rc)));
+}
+
+/* PHONEERR_INVALDATAID when the phone has no data area `id` to read (or to write). */
+static LONG api_phone_check_data_id(struct phone_device *dev, DWORD id, bool set)
+{
+    PHONECAPS caps;
+    if (api_phone_caps(dev, &caps) && id >= (set ? caps.dwNumSetData : caps.dwNumGetData))
+        return PHONEERR_INVALDATAID;
+    return 0;
+}
+
+LONG WINAPI phoneGetData(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwSize)
+{
+    API_TRACE("phoneGetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
+    if (!lpData && dwSize)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0)
+        rc = api_phone_check_data_id(open->dev, dwDataID, false);
+    if (rc == 0 && !open->dev->prov->fn.phoneGetData)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = phone_error(
+            open->dev->prov->fn.phoneGetData(open->dev->hdPhone, dwDataID, lpData, dwSize));
+    API_RETURN(rc);
+}
+
+LONG WINAPI phoneSetData(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData, DWORD dwSize)
+{
+    API_TRACE("phoneSetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
+    if (!lpData && dwSize)
+        return PHONEERR_INVALPOINTER;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone(hPhone, true, &open);
+    if (rc == 0)
+        rc = api_phone_check_data_id(open->dev, dwDataID, true);
+    if (rc == 0 && !open->dev->prov->fn.phoneSetData)
+        rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc != 0)
+        API_RETURN(rc);
+    struct request *req = api_phone_request(open);
+    if (!req)
+        API_RETURN(PHONEERR_NOMEM);
+    rc = open->dev->prov->fn.phoneSetData(req->id, open->dev->hdPhone, dwDataID, (LPVOID)lpData,
+                                          dwSize);
+    API_RETURN(request_submit(req, phone_error(rc)));
 }
