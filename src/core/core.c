@@ -56,6 +56,8 @@ LONG core_start_locked(void)
     if (rc != 0) {
         tapix_log(LOG_ERROR, "%s", err);
         provider_unload_all();
+        translate_rules_free(g_core.rules);
+        g_core.rules = NULL;
         handle_table_fini(&g_core.handles);
         return rc;
     }
