@@ -73,6 +73,7 @@ LONG WINAPI lineDial(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
         return LINEERR_INVALPOINTER;
     if (!*lpszDestAddress)
         return LINEERR_INVALADDRESS;
+    API_TRACE("lineDial(hCall=0x%x, dest=%s)", hCall, lpszDestAddress);
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineDial, lpszDestAddress, dwCountryCode);
 }
 
@@ -157,6 +158,7 @@ LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall)
 
 LONG WINAPI lineAddToConference(HCALL hConfCall, HCALL hConsultCall)
 {
+    API_TRACE("lineAddToConference(hConfCall=0x%x, hConsultCall=0x%x)", hConfCall, hConsultCall);
     core_enter();
     struct call_handle *conf, *consult;
     LONG rc = api_call(hConfCall, true, LINECALLSTATE_ONHOLDPENDCONF | LINECALLSTATE_ONHOLD, &conf);
@@ -249,6 +251,7 @@ LONG WINAPI lineSetupConference(HCALL hCall, HLINE hLine, LPHCALL lphConfCall,
                                 LPHCALL lphConsultCall, DWORD dwNumParties,
                                 const LINECALLPARAMS *lpCallParams)
 {
+    API_TRACE("lineSetupConference(hCall=0x%x, hLine=0x%x, parties=%u)", hCall, hLine, dwNumParties);
     if (!lphConfCall || !lphConsultCall)
         return LINEERR_INVALPOINTER;
     core_enter();

@@ -79,7 +79,8 @@ int support_wait(struct test_app *app, DWORD msg_id, DWORD hDevice, int match_pa
 
 LONG support_reply(struct test_app *app, LONG request_id)
 {
-    assert_true(request_id > 0);
+    if (request_id <= 0)
+        fail_msg("the request failed at once: 0x%08x", (unsigned)request_id);
     LINEMESSAGE m;
     if (!support_wait(app, LINE_REPLY, 0, 1, (DWORD_PTR)request_id, &m, SUPPORT_TIMEOUT_MS))
         fail_msg("no LINE_REPLY for request %d", request_id);
