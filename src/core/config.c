@@ -125,7 +125,13 @@ static int parse_section_header(struct parse_state *st, const char *header,
             len = sizeof(instance) - 1;
         memcpy(instance, quote_open + 1, len);
     } else {
-        snprintf(name, sizeof(name), "%s", p);
+        size_t len = strlen(p);
+        if (len >= sizeof(name)) {
+            parse_fail(st, "section [%s]: name longer than %zu characters", header,
+                       sizeof(name) - 1);
+            return -1;
+        }
+        memcpy(name, p, len + 1);
     }
     if ((strcmp(kind, "location") == 0 || strcmp(kind, "card") == 0) && !name[0]) {
         memcpy(name, instance, sizeof(name));
