@@ -214,6 +214,7 @@ static struct sim_call *pbx_offer(struct sim_ext *ext, DWORD address_id, struct 
     call_report(leg);
     line_ringing(ext, address_id, true);
     phone_ring_changed(ext);
+    phone_lamps_changed(ext);
     return leg;
 }
 
