@@ -12,7 +12,6 @@
  */
 #include "api.h"
 
-#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -185,18 +184,59 @@ static bool api_one_bit_of(DWORD v, DWORD allowed)
     (PHONEHOOKSWITCHDEV_HANDSET | PHONEHOOKSWITCHDEV_SPEAKER | PHONEHOOKSWITCHDEV_HEADSET)
 
 /*
- * Checks one hookswitch device for the volume and gain functions: a single PHONEHOOKSWITCHDEV_
- * value the phone has (its dwVolumeFlags / dwGainFlags, passed as `flags_offset` into PHONECAPS),
- * else PHONEERR_INVALHOOKSWITCHDEV.
+ * Checks one hookswitch device for the volume (or, with `gain`, the gain) functions: it must
+ * be one the phone can report and set that level of (PHONECAPS dwVolumeFlags / dwGainFlags),
+ * else PHONEERR_INVALHOOKSWITCHDEV. The caller checked that it is a single PHONEHOOKSWITCHDEV_.
  */
-static LONG api_phone_check_level_dev(struct phone_device *dev, DWORD hsdev, size_t flags_offset)
+static LONG api_phone_check_level_dev(struct phone_device *dev, DWORD hsdev, bool gain)
 {
     PHONECAPS caps;
     if (!api_phone_caps(dev, &caps))
         return 0;
-    DWORD flags;
-    memcpy(&flags, (const char *)&caps + flags_offset, sizeof(flags));
+    DWORD flags = gain ? caps.dwGainFlags : caps.dwVolumeFlags;
     return (flags & hsdev) ? 0 : PHONEERR_INVALHOOKSWITCHDEV;
+}
+
+/* The hookswitch modes an application may set on device `hsdev`, per the caps (0: unknown). */
+static DWORD api_phone_settable_modes(const PHONECAPS *caps, DWORD hsdev)
+{
+    switch (hsdev) {
+    case PHONEHOOKSWITCHDEV_HANDSET:
+        return caps->dwSettableHandsetHookSwitchModes;
+    case PHONEHOOKSWITCHDEV_SPEAKER:
+        return caps->dwSettableSpeakerHookSwitchModes;
+    default:
+        return caps->dwSettableHeadsetHookSwitchModes;
+    }
+}
+
+/*
+ * Checks phoneSetHookSwitch against the phone: PHONEERR_INVALHOOKSWITCHDEV for a device it
+ * lacks, PHONEERR_INVALHOOKSWITCHMODE for a mode one of the devices cannot be set to (when
+ * the provider lists the settable modes).
+ */
+static LONG api_phone_check_hookswitch(struct phone_device *dev, DWORD devs, DWORD mode)
+{
+    PHONECAPS caps;
+    if (!api_phone_caps(dev, &caps))
+        return 0;
+    if (devs & ~caps.dwHookSwitchDevs)
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    for (DWORD bit = PHONEHOOKSWITCHDEV_HANDSET; bit <= PHONEHOOKSWITCHDEV_HEADSET; bit <<= 1) {
+        DWORD settable = api_phone_settable_modes(&caps, bit);
+        if ((devs & bit) && settable && !(settable & mode))
+            return PHONEERR_INVALHOOKSWITCHMODE;
+    }
+    return 0;
+}
+
+/* PHONEERR_INVALRINGMODE for a ring mode beyond the phone's dwNumRingModes (0 is silence). */
+static LONG api_phone_check_ring_mode(struct phone_device *dev, DWORD mode)
+{
+    PHONECAPS caps;
+    if (api_phone_caps(dev, &caps) && mode > caps.dwNumRingModes)
+        return PHONEERR_INVALRINGMODE;
+    return 0;
 }
 
 /* Starts the request of an asynchronous function on `open` (NULL: out of memory). */
@@ -494,11 +534,11 @@ LONG WINAPI phoneSetHookSwitch(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHo
     if (rc != 0)
         API_RETURN(rc);
     struct phone_device *dev = open->dev;
-    PHONECAPS caps;
-    if (api_phone_caps(dev, &caps) && (dwHookSwitchDevs & ~caps.dwHookSwitchDevs))
-        API_RETURN(PHONEERR_INVALHOOKSWITCHDEV);
     if (!dev->prov->fn.phoneSetHookSwitch)
         API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    rc = api_phone_check_hookswitch(dev, dwHookSwitchDevs, dwHookSwitchMode);
+    if (rc != 0)
+        API_RETURN(rc);
     struct request *req = api_phone_request(open);
     if (!req)
         API_RETURN(PHONEERR_NOMEM);
@@ -517,11 +557,10 @@ LONG WINAPI phoneGetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVol
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev,
-                                       offsetof(PHONECAPS, dwVolumeFlags));
     if (rc == 0 && !open->dev->prov->fn.phoneGetVolume)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, false);
     if (rc == 0)
         rc = phone_error(
             open->dev->prov->fn.phoneGetVolume(open->dev->hdPhone, dwHookSwitchDev, lpdwVolume));
@@ -537,11 +576,10 @@ LONG WINAPI phoneSetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev,
-                                       offsetof(PHONECAPS, dwVolumeFlags));
     if (rc == 0 && !open->dev->prov->fn.phoneSetVolume)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, false);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
@@ -562,11 +600,10 @@ LONG WINAPI phoneGetGain(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0)
-        rc =
-            api_phone_check_level_dev(open->dev, dwHookSwitchDev, offsetof(PHONECAPS, dwGainFlags));
     if (rc == 0 && !open->dev->prov->fn.phoneGetGain)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, true);
     if (rc == 0)
         rc = phone_error(
             open->dev->prov->fn.phoneGetGain(open->dev->hdPhone, dwHookSwitchDev, lpdwGain));
@@ -581,11 +618,10 @@ LONG WINAPI phoneSetGain(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc =
-            api_phone_check_level_dev(open->dev, dwHookSwitchDev, offsetof(PHONECAPS, dwGainFlags));
     if (rc == 0 && !open->dev->prov->fn.phoneSetGain)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, true);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
@@ -621,11 +657,11 @@ LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
     if (rc != 0)
         API_RETURN(rc);
     struct phone_device *dev = open->dev;
-    PHONECAPS caps;
-    if (api_phone_caps(dev, &caps) && dwRingMode > caps.dwNumRingModes)
-        API_RETURN(PHONEERR_INVALRINGMODE);
     if (!dev->prov->fn.phoneSetRing)
         API_RETURN(PHONEERR_OPERATIONUNAVAIL);
+    rc = api_phone_check_ring_mode(dev, dwRingMode);
+    if (rc != 0)
+        API_RETURN(rc);
     struct request *req = api_phone_request(open);
     if (!req)
         API_RETURN(PHONEERR_NOMEM);
@@ -671,10 +707,10 @@ LONG WINAPI phoneSetDisplay(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR l
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc = api_phone_check_display(open->dev, dwRow, dwColumn);
     if (rc == 0 && !open->dev->prov->fn.phoneSetDisplay)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_display(open->dev, dwRow, dwColumn);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
@@ -693,10 +729,10 @@ LONG WINAPI phoneGetLamp(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMo
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0)
-        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc == 0 && !open->dev->prov->fn.phoneGetLamp)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc == 0)
         rc = phone_error(
             open->dev->prov->fn.phoneGetLamp(open->dev->hdPhone, dwButtonLampID, lpdwLampMode));
@@ -716,10 +752,10 @@ LONG WINAPI phoneSetLamp(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc == 0 && !open->dev->prov->fn.phoneSetLamp)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
@@ -735,12 +771,12 @@ LONG WINAPI phoneGetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID, LPPHONEBUTTO
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
+    if (rc == 0 && !open->dev->prov->fn.phoneGetButtonInfo)
+        rc = PHONEERR_OPERATIONUNAVAIL;
     if (rc == 0)
         rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc == 0)
         rc = api_phone_varstruct(lpButtonInfo, sizeof(PHONEBUTTONINFO));
-    if (rc == 0 && !open->dev->prov->fn.phoneGetButtonInfo)
-        rc = PHONEERR_OPERATIONUNAVAIL;
     if (rc == 0)
         rc = phone_error(open->dev->prov->fn.phoneGetButtonInfo(open->dev->hdPhone, dwButtonLampID,
                                                                 lpButtonInfo));
@@ -779,10 +815,10 @@ LONG WINAPI phoneSetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID,
     core_enter();
     struct phone_open *open;
     rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc == 0 && !open->dev->prov->fn.phoneSetButtonInfo)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
@@ -810,10 +846,10 @@ LONG WINAPI phoneGetData(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwS
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0)
-        rc = api_phone_check_data_id(open->dev, dwDataID, false);
     if (rc == 0 && !open->dev->prov->fn.phoneGetData)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_data_id(open->dev, dwDataID, false);
     if (rc == 0)
         rc = phone_error(
             open->dev->prov->fn.phoneGetData(open->dev->hdPhone, dwDataID, lpData, dwSize));
@@ -828,10 +864,10 @@ LONG WINAPI phoneSetData(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData, DWORD dw
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0)
-        rc = api_phone_check_data_id(open->dev, dwDataID, true);
     if (rc == 0 && !open->dev->prov->fn.phoneSetData)
         rc = PHONEERR_OPERATIONUNAVAIL;
+    if (rc == 0)
+        rc = api_phone_check_data_id(open->dev, dwDataID, true);
     if (rc != 0)
         API_RETURN(rc);
     struct request *req = api_phone_request(open);
