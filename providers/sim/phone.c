@@ -24,10 +24,10 @@ DWORD phone_nbuttons(const struct sim_ext *ext)
 }
 
 /* Send a phone event when the phone is open. */
-void phone_event(struct sim_phone *ph, DWORD msg, DWORD_PTR p1, DWORD_PTR p2)
+void phone_event(struct sim_phone *ph, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
 {
     if (ph->event)
-        ph->event(ph->htPhone, msg, p1, p2, 0);
+        ph->event(ph->htPhone, msg, p1, p2, p3);
 }
 
 /* The factory settings of button id. */
@@ -106,7 +106,7 @@ void phone_ring_changed(struct sim_ext *ext)
     if (ring == ph->ring_mode)
         return;
     ph->ring_mode = ring;
-    phone_event(ph, PHONE_STATE, PHONESTATE_RINGMODE, ring);
+    phone_event(ph, PHONE_STATE, PHONESTATE_RINGMODE, ring, 0);
 }
 
 /* The lamp mode of the call appearance of address a. */
@@ -141,7 +141,7 @@ void phone_lamps_changed(struct sim_ext *ext)
 
         if (lamp != b->lamp) {
             b->lamp = lamp;
-            phone_event(ph, PHONE_STATE, PHONESTATE_LAMP, PHONE_FIRST_APPEAR + a);
+            phone_event(ph, PHONE_STATE, PHONESTATE_LAMP, PHONE_FIRST_APPEAR + a, 0);
         }
     }
 }
@@ -198,7 +198,8 @@ SIM_EXPORT LONG TSPIAPI TSPI_phoneClose(HDRVPHONE hdPhone)
     return 0;
 }
 
-/* Which PHONE_STATE messages TAPI wants (button messages are always sent). */
+/* Which PHONE_STATE messages TAPI wants: recorded; the sim reports every change, and the core
+ * passes on what each application asked for. */
 SIM_EXPORT LONG TSPIAPI TSPI_phoneSetStatusMessages(HDRVPHONE hdPhone, DWORD dwPhoneStates,
                                                     DWORD dwButtonModes, DWORD dwButtonStates)
 {

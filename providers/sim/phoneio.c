@@ -70,11 +70,11 @@ SIM_EXPORT LONG TSPIAPI TSPI_phoneSetHookSwitch(DRV_REQUESTID dwRequestID, HDRVP
     was_offhook = phoneio_offhook(ph);
     if ((dwHookSwitchDevs & PHONEHOOKSWITCHDEV_HANDSET) && ph->handset != dwHookSwitchMode) {
         ph->handset = dwHookSwitchMode;
-        phone_event(ph, PHONE_STATE, PHONESTATE_HANDSETHOOKSWITCH, dwHookSwitchMode);
+        phone_event(ph, PHONE_STATE, PHONESTATE_HANDSETHOOKSWITCH, dwHookSwitchMode, 0);
     }
     if ((dwHookSwitchDevs & PHONEHOOKSWITCHDEV_SPEAKER) && ph->speaker != dwHookSwitchMode) {
         ph->speaker = dwHookSwitchMode;
-        phone_event(ph, PHONE_STATE, PHONESTATE_SPEAKERHOOKSWITCH, dwHookSwitchMode);
+        phone_event(ph, PHONE_STATE, PHONESTATE_SPEAKERHOOKSWITCH, dwHookSwitchMode, 0);
     }
     phoneio_hook_changed(ph, was_offhook);
     pthread_mutex_unlock(&ph->inst->lock);
@@ -121,7 +121,7 @@ SIM_EXPORT LONG TSPIAPI TSPI_phoneSetDisplay(DRV_REQUESTID dwRequestID, HDRVPHON
         n = (DWORD)sizeof ph->display - at;
     memcpy(ph->display + at, lpsDisplay, n);
     phoneio_complete(ph, dwRequestID, 0);
-    phone_event(ph, PHONE_STATE, PHONESTATE_DISPLAY, 0);
+    phone_event(ph, PHONE_STATE, PHONESTATE_DISPLAY, 0, 0);
     pthread_mutex_unlock(&ph->inst->lock);
     return (LONG)dwRequestID;
 }
@@ -168,7 +168,7 @@ SIM_EXPORT LONG TSPIAPI TSPI_phoneSetLamp(DRV_REQUESTID dwRequestID, HDRVPHONE h
     phoneio_complete(ph, dwRequestID, 0);
     if (ph->buttons[dwButtonLampID].lamp != dwLampMode) {
         ph->buttons[dwButtonLampID].lamp = dwLampMode;
-        phone_event(ph, PHONE_STATE, PHONESTATE_LAMP, dwButtonLampID);
+        phone_event(ph, PHONE_STATE, PHONESTATE_LAMP, dwButtonLampID, 0);
     }
     pthread_mutex_unlock(&ph->inst->lock);
     return (LONG)dwRequestID;
@@ -273,11 +273,11 @@ SIM_EXPORT LONG TSPIAPI TSPI_phoneSetRing(DRV_REQUESTID dwRequestID, HDRVPHONE h
     phoneio_complete(ph, dwRequestID, 0);
     if (ph->ring_mode != dwRingMode) {
         ph->ring_mode = dwRingMode;
-        phone_event(ph, PHONE_STATE, PHONESTATE_RINGMODE, dwRingMode);
+        phone_event(ph, PHONE_STATE, PHONESTATE_RINGMODE, dwRingMode, 0);
     }
     if (ph->ring_volume != dwVolume) {
         ph->ring_volume = dwVolume;
-        phone_event(ph, PHONE_STATE, PHONESTATE_RINGVOLUME, 0);
+        phone_event(ph, PHONE_STATE, PHONESTATE_RINGVOLUME, 0, 0);
     }
     pthread_mutex_unlock(&ph->inst->lock);
     return (LONG)dwRequestID;

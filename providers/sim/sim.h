@@ -339,7 +339,7 @@ struct sim_phone {
 
 DWORD phone_nbuttons(const struct sim_ext *ext);
 void phone_default_button(struct sim_phone_button *b, DWORD id);
-void phone_event(struct sim_phone *ph, DWORD msg, DWORD_PTR p1, DWORD_PTR p2);
+void phone_event(struct sim_phone *ph, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
 struct sim_phone *phone_lock(HDRVPHONE hdPhone);
 struct sim_call *phone_call_in(struct sim_ext *ext, DWORD states);
 void phone_ring_changed(struct sim_ext *ext);

@@ -146,12 +146,51 @@ static void test_phone_ids(void **state)
     TSPI(TSPI_phoneClose)(p);
 }
 
+/* Simulator controls: an outside caller rings a line; pressing Drop on the phone hangs up. */
+static void test_devspecific_inbound_and_button(void **state)
+{
+    HDRVLINE l0;
+    HDRVPHONE p;
+    HDRVCALL b;
+    HTAPICALL hb;
+    LPLINECALLINFO ci;
+    DWORD drop = 15;
+
+    assert_int_equal(h_start(NULL), 0);
+    l0 = h_open_line(0);
+    p = h_open_phone(0);
+    t_async_ok(TSPI(TSPI_lineDevSpecific)(t_req(), l0, 0, NULL, "call 0301234567", 16));
+    hb = h_newcall(h_htline(0), 0, &b);
+    assert_non_null(hb);
+    ci = h_call_info(b);
+    assert_int_equal(ci->dwOrigin, LINECALLORIGIN_EXTERNAL);
+    assert_string_equal(h_str(ci, ci->dwCallerIDSize, ci->dwCallerIDOffset), "0301234567");
+    t_async_ok(TSPI(TSPI_lineAnswer)(t_req(), b, NULL, 0));
+    assert_int_equal(h_call_state(b), LINECALLSTATE_CONNECTED);
+    t_async_ok(TSPI(TSPI_phoneDevSpecific)(t_req(), p, &drop, sizeof drop));
+    assert_true(h_wait_phone(h_htphone(0), PHONE_BUTTON, 15, PHONEBUTTONMODE_FEATURE) >= 0);
+    assert_int_equal(h_call_state(b), LINECALLSTATE_IDLE);
+    /* every address busy: the request fails, once */
+    t_async_ok(TSPI(TSPI_lineDevSpecific)(t_req(), l0, 0, NULL, "call 0301234567", 16));
+    {
+        DRV_REQUESTID id = t_req();
+
+        assert_int_equal(TSPI(TSPI_lineDevSpecific)(id, l0, 0, NULL, "call 0307654321", 16),
+                         (LONG)id);
+        assert_int_equal(h_result(id), LINEERR_RESOURCEUNAVAIL);
+    }
+    TSPI(TSPI_phoneClose)(p);
+    TSPI(TSPI_lineClose)(l0);
+    assert_true(h_all_completed());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_phone_display_lamp_ring, t_teardown),
         cmocka_unit_test_teardown(test_phone_follows_line, t_teardown),
         cmocka_unit_test_teardown(test_phone_ids, t_teardown),
+        cmocka_unit_test_teardown(test_devspecific_inbound_and_button, t_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
