@@ -87,6 +87,24 @@ int call_progress(struct session *s, HCALL h, bool connected)
                     names_short(NAMES_CALLSTATE, state));
 }
 
+int call_from_second_app(struct session *dialer, struct cli *cli, const char *line,
+                         const char *number)
+{
+    HLINE hline;
+    HCALL hcall;
+    LONG rq;
+    int rc = session_open(dialer, cli, "tapix caller");
+
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    dialer->quiet = true;
+    rc = call_open_line(dialer, line, LINECALLPRIVILEGE_NONE, &hline);
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    rq = lineMakeCall(hline, &hcall, number, 0, NULL);
+    return rq < 0 ? out_error(cli, "lineMakeCall", rq) : CLI_EXIT_OK;
+}
+
 /*
  * Opens LINE, calls NUMBER and waits until it is placed (connected: answered). On success
  * *hline and *hcall are set; on failure either may be set too, for call_finish to release.
@@ -274,13 +292,34 @@ int cmd_digits(struct cli *cli, const struct command *cmd, int argc, char **argv
     return call_finish(&s, rc, hline, &hcall, 1);
 }
 
+/* The address (extension number) of address 0 of LINE, into buf; reports failures. */
+static int call_line_address(struct session *s, const char *line, char *buf, size_t len)
+{
+    DWORD dev, version;
+    LONG err;
+    LINEADDRESSCAPS *addr;
+    int rc = session_find_line(s, line, &dev);
+
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    err = session_version(s, dev, &version);
+    addr = err ? NULL : fetch_addrcaps(s->app, dev, 0, version, &err);
+    if (!addr)
+        return out_error(s->cli, "lineGetAddressCaps", err);
+    fetch_string(addr, addr->dwAddressSize, addr->dwAddressOffset, buf, len);
+    free(addr);
+    return CLI_EXIT_OK;
+}
+
 int cmd_answer(struct cli *cli, const struct command *cmd, int argc, char **argv)
 {
     DWORD timeout = 0;
-    const struct opt opts[] = {{"timeout", OPT_MS, &timeout, NULL}, {0}};
-    char *pos[1];
+    const char *call_from = NULL;
+    const struct opt opts[] = {
+        {"timeout", OPT_MS, &timeout, NULL}, {"call-from", OPT_STRING, &call_from, NULL}, {0}};
+    char *pos[1], address[128];
     int npos;
-    struct session s;
+    struct session s, caller = {0};
     HLINE hline = 0;
     HCALL hcall = 0;
     DWORD state;
@@ -292,6 +331,10 @@ int cmd_answer(struct cli *cli, const struct command *cmd, int argc, char **argv
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_open_line(&s, pos[0], LINECALLPRIVILEGE_OWNER, &hline);
+    if (rc == CLI_EXIT_OK && call_from)
+        rc = call_line_address(&s, pos[0], address, sizeof address);
+    if (rc == CLI_EXIT_OK && call_from)
+        rc = call_from_second_app(&caller, cli, call_from, address);
     while (rc == CLI_EXIT_OK && !hcall) { /* the first call offered to us as owner */
         HCALL h;
         struct tracked_call *c;
@@ -320,5 +363,7 @@ int cmd_answer(struct cli *cli, const struct command *cmd, int argc, char **argv
         if (rc == CLI_EXIT_TIMEOUT || rc == CLI_STOPPED)
             rc = CLI_EXIT_OK;
     }
-    return call_finish(&s, rc, hline, &hcall, 1);
+    rc = call_finish(&s, rc, hline, &hcall, 1);
+    session_close(&caller);
+    return rc;
 }

@@ -117,6 +117,7 @@ struct field {
 struct record {
     const char *type; /* first word of the human line; "type" in JSON */
     bool multiline;   /* human output: the type, then one "  key  value" line per field */
+    char text[8];     /* room for a short string made while decoding (a digit) */
     struct field f[RECORD_FIELDS];
     int n;
 };
@@ -291,6 +292,14 @@ int call_make(struct session *s, HLINE hline, const char *number, HCALL *hcall);
  * reported), or a wait status (reported).
  */
 int call_progress(struct session *s, HCALL h, bool connected);
+
+/*
+ * Starts a second application on the same core (dialer) that calls number from line, for the
+ * commands that need traffic in a process of their own (answer --call-from, monitor --dial).
+ * Its messages stay unread; session_close(dialer) ends the call. Reports failures.
+ */
+int call_from_second_app(struct session *dialer, struct cli *cli, const char *line,
+                         const char *number);
 
 /*
  * Hangs up every call of calls (0 entries skipped), closes hline (if not 0) and the session.

@@ -53,12 +53,15 @@ static const struct command commands[] = {
      "Exits 1 when the call fails: BUSY, DISCONNECTED (the mode says why), a "
      "LINEERR_.\n" LINE_ARG_HELP},
     {"answer", cmd_answer, "wait for an offered call, answer it, stay until it ends",
-     "Usage: tapix answer LINE [--timeout MS] [--json]\n"
+     "Usage: tapix answer LINE [--timeout MS] [--call-from LINE2] [--json]\n"
      "Opens LINE as owner of interactive-voice calls, waits for a call to be offered, answers\n"
      "it (lineAnswer), prints every message and stays until the call ends or the timeout, then\n"
      "drops and deallocates it.\n"
      "  --timeout MS  how long to wait in all (default: no limit); exits 4 when no call came,\n"
-     "                0 when an answered call was still up\n" LINE_ARG_HELP SCENARIO_NOTE},
+     "                0 when an answered call was still up\n"
+     "  --call-from LINE2  also call LINE from LINE2 (as a second application) so that there is\n"
+     "                a call to answer; until tapixd exists, only this process's calls "
+     "come\n" LINE_ARG_HELP SCENARIO_NOTE},
     {"drop", cmd_drop, "make a call, then drop it (while ringing or after MS)",
      "Usage: tapix drop LINE NUMBER [--after MS] [--timeout MS] [--json]\n"
      "Makes a call from LINE to NUMBER and drops it (lineDrop) MS milliseconds after it was\n"

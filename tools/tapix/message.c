@@ -99,14 +99,13 @@ void message_line(const LINEMESSAGE *m, struct record *r)
         record_hex(r, "hCall", m->hDevice);
         record_flags(r, "term", NAMES_GATHERTERM, p1);
         break;
-    case LINE_MONITORDIGITS: {
-        char digit[2] = {(char)(p1 & 0xFF), '\0'};
-
+    case LINE_MONITORDIGITS:
+        r->text[0] = (char)(p1 & 0xFF);
+        r->text[1] = '\0';
         record_hex(r, "hCall", m->hDevice);
-        record_str(r, "digit", digit);
+        record_str(r, "digit", r->text);
         record_flags(r, "mode", NAMES_DIGITMODE, p2);
         break;
-    }
     case LINE_MONITORMEDIA:
         record_hex(r, "hCall", m->hDevice);
         record_flags(r, "media", NAMES_MEDIAMODE, p1);

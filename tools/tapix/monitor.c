@@ -41,31 +41,16 @@ static int monitor_open(struct session *s, DWORD dev, HLINE *hline)
     return CLI_EXIT_OK;
 }
 
-/*
- * --dial LINE:NUMBER: a second application on the same core calls NUMBER from LINE. Its
- * messages are left unread; lineShutdown at the end drops the call.
- */
+/* --dial LINE:NUMBER: split it and let a second application place the call. */
 static int monitor_dial(struct session *dialer, struct cli *cli, const char *spec)
 {
     const char *colon = strchr(spec, ':');
     char line[64];
-    HLINE hline;
-    HCALL hcall;
-    LONG rq;
-    int rc;
 
     if (!colon || colon == spec || !colon[1] || (size_t)(colon - spec) >= sizeof line)
         return out_fail(cli, CLI_EXIT_USAGE, "--dial wants LINE:NUMBER, not '%s'", spec);
     snprintf(line, sizeof line, "%.*s", (int)(colon - spec), spec);
-    rc = session_open(dialer, cli, "tapix monitor --dial");
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    dialer->quiet = true;
-    rc = call_open_line(dialer, line, LINECALLPRIVILEGE_NONE, &hline);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rq = lineMakeCall(hline, &hcall, colon + 1, 0, NULL);
-    return rq < 0 ? out_error(cli, "lineMakeCall", rq) : CLI_EXIT_OK;
+    return call_from_second_app(dialer, cli, line, colon + 1);
 }
 
 int cmd_monitor(struct cli *cli, const struct command *cmd, int argc, char **argv)

@@ -19,6 +19,7 @@ void record_init(struct record *r, const char *type)
 {
     r->type = type;
     r->multiline = false;
+    r->text[0] = '\0';
     r->n = 0;
 }
 
@@ -237,6 +238,8 @@ static void out_text(const struct record *r)
         }
     }
     putchar('\n');
+    if (r->multiline)
+        putchar('\n'); /* a blank line between blocks */
 }
 
 void out_record(const struct cli *cli, const struct record *r)
