@@ -8,7 +8,8 @@
  * The sim's default switch has extensions 101-104, each with a line and a phone: 2x40
  * display, keypad buttons 0-11 (no lamps), feature buttons 12-15 (Hold, Transfer,
  * Conference, Drop), one call-appearance button per address from 16, a handset and a speaker,
- * one ring mode, and neither volume, gain, data areas nor device-specific functions.
+ * one ring mode, and neither volume, gain nor data areas. Its phoneDevSpecific presses a
+ * button (a DWORD button ID), which is how PHONE_BUTTON is driven here.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -767,7 +768,6 @@ static void provider_lacks_these(void **state)
     assert_int_equal(phoneSetGain(o, PHONEHOOKSWITCHDEV_HANDSET, 5), PHONEERR_OPERATIONUNAVAIL);
     assert_int_equal(phoneGetData(o, 0, data, sizeof(data)), PHONEERR_OPERATIONUNAVAIL);
     assert_int_equal(phoneSetData(o, 0, data, sizeof(data)), PHONEERR_OPERATIONUNAVAIL);
-    assert_int_equal(phoneDevSpecific(o, data, sizeof(data)), PHONEERR_OPERATIONUNAVAIL);
     /* Argument and privilege errors come first. */
     assert_int_equal(phoneGetVolume(o, PHONEHOOKSWITCHDEV_HANDSET, NULL), PHONEERR_INVALPOINTER);
     assert_int_equal(phoneGetVolume(o, 0, &level), PHONEERR_INVALHOOKSWITCHDEV);
@@ -784,6 +784,51 @@ static void provider_lacks_these(void **state)
     assert_int_equal(phoneSetData(f->monitor, 0, data, 4), PHONEERR_NOTOWNER);
     assert_int_equal(phoneDevSpecific(o, NULL, 4), PHONEERR_INVALPOINTER);
     assert_int_equal(phoneDevSpecific(0, data, 4), PHONEERR_INVALPHONEHANDLE);
+}
+
+/* Presses button `id` of the phone through the sim's phoneDevSpecific; returns the request. */
+static LONG ph_press(HPHONE hPhone, DWORD id)
+{
+    return phoneDevSpecific(hPhone, &id, sizeof(id));
+}
+
+/* Waits for PHONE_BUTTON of button `id` on hPhone (asserting it comes); checks mode and state. */
+static void ph_button(struct ph_app *app, HPHONE hPhone, DWORD id, DWORD mode, DWORD button_state)
+{
+    const PHONEMESSAGE *m = ph_wait(app, PHONE_BUTTON, hPhone, id, PH_TIMEOUT_MS);
+    assert_non_null(m);
+    assert_int_equal(m->dwParam2, mode);
+    assert_int_equal(m->dwParam3, button_state);
+}
+
+static void buttons_reach_the_opens_that_ask(void **state)
+{
+    struct ph_fixture *f = *state;
+    assert_int_equal(phoneSetStatusMessages(f->owner, 0,
+                                            PHONEBUTTONMODE_KEYPAD | PHONEBUTTONMODE_FEATURE,
+                                            PHONEBUTTONSTATE_DOWN | PHONEBUTTONSTATE_UP),
+                     0);
+    assert_int_equal(
+        phoneSetStatusMessages(f->monitor, 0, PHONEBUTTONMODE_KEYPAD, PHONEBUTTONSTATE_DOWN), 0);
+    ph_drain(&f->a);
+    ph_drain(&f->b);
+    /* Pressing is the sim's device-specific function; a monitor may use it too. */
+    LONG req = ph_press(f->monitor, 5);
+    assert_int_equal(ph_reply(&f->b, req), 0);
+    ph_button(&f->a, f->owner, 5, PHONEBUTTONMODE_KEYPAD, PHONEBUTTONSTATE_DOWN);
+    ph_button(&f->a, f->owner, 5, PHONEBUTTONMODE_KEYPAD, PHONEBUTTONSTATE_UP);
+    ph_button(&f->b, f->monitor, 5, PHONEBUTTONMODE_KEYPAD, PHONEBUTTONSTATE_DOWN);
+    assert_null(ph_wait(&f->b, PHONE_BUTTON, f->monitor, 5, 100)); /* no UP: not asked for */
+    /* A feature button: only the owner monitors feature buttons. */
+    req = ph_press(f->owner, PH_BUTTON_HOLD);
+    assert_int_equal(ph_reply(&f->a, req), 0);
+    ph_button(&f->a, f->owner, PH_BUTTON_HOLD, PHONEBUTTONMODE_FEATURE, PHONEBUTTONSTATE_DOWN);
+    ph_button(&f->a, f->owner, PH_BUTTON_HOLD, PHONEBUTTONMODE_FEATURE, PHONEBUTTONSTATE_UP);
+    assert_null(ph_wait(&f->b, PHONE_BUTTON, f->monitor, PH_BUTTON_HOLD, 100));
+    /* The provider's own refusal comes back as the function's result. */
+    DWORD two = 2;
+    assert_int_equal(phoneDevSpecific(f->owner, &two, 2), PHONEERR_INVALPARAM);
+    assert_int_equal(ph_press(f->owner, PH_NUM_BUTTONS), PHONEERR_INVALBUTTONLAMPID);
 }
 
 /* Every function that takes an HPHONE refuses `h` with PHONEERR_INVALPHONEHANDLE. */
@@ -966,6 +1011,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(status_messages_set_and_get, ph_setup, ph_teardown),
         cmocka_unit_test_setup_teardown(get_id_classes, ph_setup, ph_teardown),
         cmocka_unit_test_setup_teardown(provider_lacks_these, ph_setup, ph_teardown),
+        cmocka_unit_test_setup_teardown(buttons_reach_the_opens_that_ask, ph_setup, ph_teardown),
         cmocka_unit_test_setup_teardown(stale_handles_are_refused, ph_setup, ph_teardown),
         cmocka_unit_test_setup_teardown(event_fd_follows_the_queue, ph_setup, ph_teardown),
         cmocka_unit_test_setup_teardown(incoming_call_rings_and_off_hook_answers, ph_setup,
