@@ -305,6 +305,8 @@ LONG WINAPI phoneGetDevCaps(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVe
     core_enter();
     struct phone_device *dev;
     LONG rc = api_phone_device(hPhoneApp, dwDeviceID, dwAPIVersion, &dev);
+    if (rc == 0 && dwExtVersion && !dev->prov->fn.phoneNegotiateExtVersion)
+        rc = PHONEERR_INCOMPATIBLEEXTVERSION;
     if (rc == 0)
         rc = api_phone_varstruct(lpPhoneCaps, sizeof(PHONECAPS));
     if (rc == 0 && !dev->prov->fn.phoneGetDevCaps)

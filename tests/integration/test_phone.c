@@ -345,6 +345,9 @@ static void caps_errors(void **state)
     assert_int_equal(phoneGetDevCaps(f->a.hApp, 0, 0x10002, 0, &caps),
                      PHONEERR_INCOMPATIBLEAPIVERSION);
     assert_int_equal(phoneGetDevCaps(0, 0, PH_VERSION, 0, &caps), PHONEERR_INVALAPPHANDLE);
+    /* The sim has no extensions to ask caps under. */
+    assert_int_equal(phoneGetDevCaps(f->a.hApp, 0, PH_VERSION, 0x00010000, &caps),
+                     PHONEERR_INCOMPATIBLEEXTVERSION);
 }
 
 static void open_errors(void **state)
