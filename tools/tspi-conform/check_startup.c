@@ -244,9 +244,9 @@ static void check_device_exports(const struct conform_state *st)
     report_begin("exports.devices");
     if (missing[0])
         report_fail("exports.devices",
-                    "%u lines and %u phones (and the exports present) need "
-                    "%s",
-                    (unsigned)st->num_lines, (unsigned)st->num_phones, missing);
+                    "missing %s, needed by %u line device(s), %u phone device(s) and the "
+                    "exports present",
+                    missing, (unsigned)st->num_lines, (unsigned)st->num_phones);
     else
         report_pass("exports.devices", "every entry point the devices need is exported");
 }

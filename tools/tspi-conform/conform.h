@@ -102,6 +102,9 @@ void provider_unload(void);
 /* The table of all entry points (TSPIX_ALL_FUNCTIONS order) and its length. */
 const struct tsp_export *provider_exports(size_t *count);
 
+/* The name of the entry point the kit is inside right now, or NULL (safe in a signal handler). */
+const char *tsp_calling(void);
+
 /* Take and release the lock that makes calls into the provider one at a time, as in TAPI. */
 void tsp_enter(const char *fn);
 LONG tsp_leave(LONG rc);

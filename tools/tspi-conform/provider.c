@@ -68,8 +68,13 @@ const struct tsp_export *provider_exports(size_t *count)
     return exports;
 }
 
-/* The entry point being called, for --verbose traces. */
-static const char *calling;
+/* The entry point being called, for traces and crash reports. */
+static const char *volatile calling;
+
+const char *tsp_calling(void)
+{
+    return calling;
+}
 
 void tsp_enter(const char *fn)
 {

@@ -5,7 +5,8 @@
  * `SKIP name: why`, and the run ends with `N passed, M failed` (plus `, K skipped` when some
  * were skipped) alone on its line, which is what scripts and CTest match. A provider that
  * crashes or hangs must still produce a FAIL line and a summary, so fatal signals and a
- * watchdog alarm are caught here and reported against the check that was running.
+ * watchdog alarm (re-armed whenever a check starts or reports) are caught here and reported
+ * against the check that was running.
  */
 #include <pthread.h>
 #include <signal.h>
@@ -16,8 +17,8 @@
 
 #include "conform.h"
 
-/* The whole run may take this long before the watchdog calls it a hang. */
-#define REPORT_WATCHDOG_S 240
+/* A check may run this long before the watchdog calls it a hang. */
+#define REPORT_WATCHDOG_S 120
 
 static atomic_uint n_pass, n_fail, n_skip;
 static int trace_on;
@@ -69,8 +70,9 @@ static void on_fatal(int sig)
 {
     char num[12];
 
-    fflush(stdout);
-    raw_puts("\nFAIL ");
+    const char *fn = tsp_calling();
+
+    raw_puts("FAIL ");
     raw_puts(current_check);
     if (sig == SIGALRM) {
         raw_puts(": no progress within ");
@@ -84,7 +86,12 @@ static void on_fatal(int sig)
                  : sig == SIGBUS  ? "SIGBUS"
                  : sig == SIGABRT ? "SIGABRT"
                                   : "signal");
-        raw_puts(") while this check ran\n");
+        raw_puts(") while this check ran");
+        if (fn) {
+            raw_puts(", inside ");
+            raw_puts(fn);
+        }
+        raw_puts("\n");
     }
     atomic_fetch_add(&n_fail, 1);
     raw_summary();
@@ -110,6 +117,7 @@ void report_init(int verbose)
 void report_begin(const char *check)
 {
     current_check = check;
+    alarm(REPORT_WATCHDOG_S);
 }
 
 /* Print one result line "<word> check: detail" under the output lock. */
@@ -118,6 +126,7 @@ static void report_line(const char *word, const char *check, const char *fmt, va
     char detail[1024];
 
     vsnprintf(detail, sizeof detail, fmt, ap);
+    alarm(REPORT_WATCHDOG_S);
     pthread_mutex_lock(&out_lock);
     printf("%s %s: %s\n", word, check, detail);
     pthread_mutex_unlock(&out_lock);

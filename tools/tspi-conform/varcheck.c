@@ -126,7 +126,34 @@ static int check_string(const struct var_fill *f, const struct var_pair *p, DWOR
     return 0;
 }
 
-/* Check every size/offset pair lying in the fixed part against dwUsedSize. */
+/* Check that no two non-empty fields share bytes. */
+static int check_overlaps(const struct var_fill *f, const struct var_layout *l, DWORD fixed,
+                          char *err, size_t len)
+{
+    for (size_t i = 0; i < l->npairs; i++) {
+        const struct var_pair *a = &l->pairs[i];
+        uint64_t as, ao;
+
+        if (a->offset_at + sizeof(DWORD) > fixed || !(as = get_dw(f->s, a->size_at)))
+            continue;
+        ao = get_dw(f->s, a->offset_at);
+        for (size_t j = 0; j < i; j++) {
+            const struct var_pair *b = &l->pairs[j];
+            uint64_t bs, bo;
+
+            if (b->offset_at + sizeof(DWORD) > fixed || !(bs = get_dw(f->s, b->size_at)))
+                continue;
+            bo = get_dw(f->s, b->offset_at);
+            if (ao < bo + bs && bo < ao + as) {
+                snprintf(err, len, "fields %s and %s overlap", b->name, a->name);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Check every size/offset pair lying in the fixed part against dwUsedSize, and overlaps. */
 static int check_pairs(const struct var_fill *f, const struct var_layout *l, DWORD fixed, char *err,
                        size_t len)
 {
@@ -155,7 +182,7 @@ static int check_pairs(const struct var_fill *f, const struct var_layout *l, DWO
         if (check_string(f, p, size, offset, err, len))
             return -1;
     }
-    return 0;
+    return check_overlaps(f, l, fixed, err, len);
 }
 
 /* Fill at total with both patterns and check everything; *needed gets dwNeededSize. Returns 0
