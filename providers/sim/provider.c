@@ -218,3 +218,22 @@ SIM_EXPORT LONG TSPIAPI TSPI_providerShutdown(DWORD dwTSPIVersion, DWORD dwPerma
     free(inst);
     return 0;
 }
+
+/*
+ * When the .tsp is unloaded, free the instances that were configured but never shut down: the
+ * core stops before TSPI_providerInit when a configuration (this one's or another provider's)
+ * is refused, and then never calls TSPI_providerShutdown.
+ */
+__attribute__((destructor)) static void inst_free_leftovers(void)
+{
+    while (inst_list) {
+        struct sim_inst *inst = inst_list;
+
+        inst_list = inst->next;
+        timer_stop(inst);
+        inst_free_devices(inst);
+        config_free(&inst->cfg);
+        pthread_mutex_destroy(&inst->lock);
+        free(inst);
+    }
+}
