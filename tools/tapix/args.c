@@ -127,3 +127,11 @@ int args_parse(struct cli *cli, const struct command *cmd, int argc, char **argv
     *npos = n;
     return CLI_EXIT_OK;
 }
+
+int args_nonempty(const struct command *cmd, char **pos, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!pos[i][0])
+            return args_usage_error(cmd, "argument %d is empty", i + 1);
+    return CLI_EXIT_OK;
+}

@@ -173,6 +173,9 @@ int cmd_call(struct cli *cli, const struct command *cmd, int argc, char **argv)
 
     if (rc != CLI_EXIT_OK)
         return rc;
+    rc = args_nonempty(cmd, pos, npos);
+    if (rc != CLI_EXIT_OK)
+        return rc;
     rc = call_session(&s, cli, "tapix call", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;
@@ -194,6 +197,9 @@ int cmd_drop(struct cli *cli, const struct command *cmd, int argc, char **argv)
     HCALL hcall = 0;
     int rc = args_parse(cli, cmd, argc, argv, opts, pos, 2, 2, &npos);
 
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    rc = args_nonempty(cmd, pos, npos);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_session(&s, cli, "tapix drop", timeout);
@@ -220,6 +226,9 @@ int cmd_hold(struct cli *cli, const struct command *cmd, int argc, char **argv)
     DWORD state;
     int rc = args_parse(cli, cmd, argc, argv, opts, pos, 2, 2, &npos);
 
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    rc = args_nonempty(cmd, pos, npos);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_session(&s, cli, "tapix hold", timeout);
@@ -260,8 +269,9 @@ int cmd_digits(struct cli *cli, const struct command *cmd, int argc, char **argv
 
     if (rc != CLI_EXIT_OK)
         return rc;
-    if (!pos[2][0])
-        return args_usage_error(cmd, "no digits to send");
+    rc = args_nonempty(cmd, pos, npos);
+    if (rc != CLI_EXIT_OK)
+        return rc;
     rc = call_session(&s, cli, "tapix digits", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;

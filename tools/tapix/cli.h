@@ -85,6 +85,13 @@ struct command {
 int args_parse(struct cli *cli, const struct command *cmd, int argc, char **argv,
                const struct opt *opts, char **pos, int pos_min, int pos_max, int *npos);
 
+/*
+ * Checks that none of the n positional arguments is empty (an empty NUMBER would make
+ * lineMakeCall open a call with dial tone and nothing more). Returns CLI_EXIT_OK or
+ * CLI_EXIT_USAGE (reported).
+ */
+int args_nonempty(const struct command *cmd, char **pos, int n);
+
 /* Prints "tapix CMD: <message>" and a pointer to --help on stderr; returns CLI_EXIT_USAGE. */
 int args_usage_error(const struct command *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -67,6 +67,9 @@ int cmd_transfer(struct cli *cli, const struct command *cmd, int argc, char **ar
 
     if (rc != CLI_EXIT_OK)
         return rc;
+    rc = args_nonempty(cmd, pos, npos);
+    if (rc != CLI_EXIT_OK)
+        return rc;
     rc = session_open(&s, cli, "tapix transfer");
     if (rc != CLI_EXIT_OK)
         return rc;
@@ -102,6 +105,9 @@ int cmd_conference(struct cli *cli, const struct command *cmd, int argc, char **
     HCALL calls[3] = {0, 0, 0}; /* the conference, the first call, the consultation call */
     int rc = args_parse(cli, cmd, argc, argv, opts, pos, 3, 3, &npos);
 
+    if (rc != CLI_EXIT_OK)
+        return rc;
+    rc = args_nonempty(cmd, pos, npos);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = session_open(&s, cli, "tapix conference");
