@@ -54,7 +54,7 @@ static const struct command commands[] = {
      "LINEERR_.\n" LINE_ARG_HELP},
     {"answer", cmd_answer, "wait for an offered call, answer it, stay until it ends",
      "Usage: tapix answer LINE [--timeout MS] [--call-from LINE2] [--json]\n"
-     "Opens LINE as owner of interactive-voice calls, waits for a call to be offered, answers\n"
+     "Opens LINE as owner of every media mode it carries, waits for a call to be offered, answers\n"
      "it (lineAnswer), prints every message and stays until the call ends or the timeout, then\n"
      "drops and deallocates it.\n"
      "  --timeout MS  how long to wait in all (default: no limit); exits 4 when no call came,\n"
