@@ -211,6 +211,18 @@ monitor_signal)
   rc=$?
   expect_rc 0
   ;;
+call_signal)
+  echo "+ tapix call --wait-connected & kill -INT"
+  "$TAPIX" call 101 5550122 --wait-connected >"$out" 2>"$err" &
+  pid=$!
+  sleep 0.5
+  kill -INT "$pid"
+  wait "$pid"
+  rc=$?
+  expect_rc 1
+  expect_sequence ' RINGBACK' ' IDLE'
+  expect_err 'stopped by a signal'
+  ;;
 translate)
   run translate "+1 (425) 555-0100"
   expect_rc 0

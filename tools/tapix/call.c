@@ -123,10 +123,12 @@ static int call_start(struct session *s, const char *line, const char *number, b
 
 int call_finish(struct session *s, int rc, HLINE hline, const HCALL *calls, int ncalls)
 {
+    if (rc == CLI_STOPPED) /* interrupted before the operation was done */
+        rc = CLI_EXIT_FAILED;
     for (int i = 0; i < ncalls; i++) {
         int hang = session_hangup(s, calls[i]);
 
-        if (rc == CLI_EXIT_OK || rc == CLI_STOPPED)
+        if (rc == CLI_EXIT_OK)
             rc = hang;
     }
     if (hline)

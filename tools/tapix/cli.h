@@ -310,7 +310,8 @@ int call_from_second_app(struct session *dialer, struct cli *cli, const char *li
 
 /*
  * Hangs up every call of calls (0 entries skipped), closes hline (if not 0) and the session.
- * Returns rc, or the first hang-up failure when rc was success.
+ * Returns rc (CLI_STOPPED becomes CLI_EXIT_FAILED: the operation did not finish), or the
+ * first hang-up failure when rc was success.
  */
 int call_finish(struct session *s, int rc, HLINE hline, const HCALL *calls, int ncalls);
 

@@ -65,6 +65,8 @@ void message_line(const LINEMESSAGE *m, struct record *r)
         detail = message_state_detail(p1);
         if (detail != NAMES_COUNT && p2)
             record_flags(r, "mode", detail, p2);
+        if (p1 == LINECALLSTATE_CONFERENCED && p2)
+            record_hex(r, "hConfCall", p2);
         if (p3)
             record_enum(r, "privilege", NAMES_CALLPRIVILEGE, p3, false);
         break;
@@ -85,6 +87,10 @@ void message_line(const LINEMESSAGE *m, struct record *r)
     case LINE_LINEDEVSTATE:
         record_hex(r, "hLine", m->hDevice);
         record_flags(r, "state", NAMES_DEVSTATE, p1);
+        if (p1 == LINEDEVSTATE_RINGING) {
+            record_uint(r, "ringmode", p2);
+            record_uint(r, "rings", p3);
+        }
         break;
     case LINE_ADDRESSSTATE:
         record_hex(r, "hLine", m->hDevice);
