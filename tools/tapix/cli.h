@@ -317,6 +317,12 @@ int call_finish(struct session *s, int rc, HLINE hline, const HCALL *calls, int 
 
 /* ---- the commands ------------------------------------------------------------------------ */
 
+/*
+ * Each runs one command: parses argv (argv[0] is the command's name) with the command's
+ * options, does its work and returns its exit status (CLI_EXIT_OK after --help). They print
+ * on stdout and stderr and never exit the process themselves.
+ */
+
 int cmd_lines(struct cli *cli, const struct command *cmd, int argc, char **argv);
 int cmd_phones(struct cli *cli, const struct command *cmd, int argc, char **argv);
 int cmd_caps(struct cli *cli, const struct command *cmd, int argc, char **argv);

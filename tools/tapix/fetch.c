@@ -44,12 +44,14 @@ static void *fetch(fetch_fn fn, const void *ctx, size_t fixed, LONG *rc)
     return NULL;
 }
 
+/* Which device, address or number the fetch_*_fn functions below ask about. */
 struct fetch_ctx {
     HLINEAPP app;
     DWORD dev, addr, version, card, options;
     const char *text;
 };
 
+/* The one TAPI call of each fetch_*() below, in the shape fetch() wants. */
 static LONG fetch_devcaps_fn(const void *ctx, void *buf)
 {
     const struct fetch_ctx *c = ctx;
