@@ -320,8 +320,7 @@ int call_finish(struct session *s, int rc, HLINE hline, const HCALL *calls, int 
 /*
  * Each runs one command: parses argv (argv[0] is the command's name) with the command's
  * options, does its work and returns its exit status (CLI_HELP after --help, which main()
- * turns into 0). They print
- * on stdout and stderr and never exit the process themselves.
+ * turns into 0). They print on stdout and stderr and never exit the process themselves.
  */
 
 int cmd_lines(struct cli *cli, const struct command *cmd, int argc, char **argv);
