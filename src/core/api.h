@@ -8,6 +8,14 @@
 
 #include <tapix/varstruct.h>
 
+/**
+ * Names the core's implementation of a TAPI function. Every public TAPI function is defined
+ * as `LONG WINAPI CORE_API(lineX)(…)`, so that the embedded core's implementations can be
+ * renamed in one place when libtapix gains a second backend (the client of tapixd) and a
+ * dispatching front that chooses between them.
+ */
+#define CORE_API(name) name
+
 /** Traces an API call's arguments at debug level, at the boundary. */
 #define API_TRACE(...)                                                                          \
     do {                                                                                        \

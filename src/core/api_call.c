@@ -47,27 +47,27 @@
         API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall)));             \
     } while (0)
 
-LONG WINAPI lineAnswer(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+LONG WINAPI CORE_API(lineAnswer)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
     API_TRACE("lineAnswer(hCall=0x%x)", hCall);
     API_CALL_REQUEST(hCall, true, LINECALLSTATE_OFFERING | LINECALLSTATE_ACCEPTED, lineAnswer,
                      lpsUserUserInfo, lpsUserUserInfo ? dwSize : 0);
 }
 
-LONG WINAPI lineAccept(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+LONG WINAPI CORE_API(lineAccept)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
     API_CALL_REQUEST(hCall, true, LINECALLSTATE_OFFERING, lineAccept, lpsUserUserInfo,
                      lpsUserUserInfo ? dwSize : 0);
 }
 
-LONG WINAPI lineDrop(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+LONG WINAPI CORE_API(lineDrop)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
     API_TRACE("lineDrop(hCall=0x%x)", hCall);
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineDrop, lpsUserUserInfo,
                      lpsUserUserInfo ? dwSize : 0);
 }
 
-LONG WINAPI lineDial(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
+LONG WINAPI CORE_API(lineDial)(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
     if (!lpszDestAddress)
         return LINEERR_INVALPOINTER;
@@ -77,7 +77,7 @@ LONG WINAPI lineDial(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineDial, lpszDestAddress, dwCountryCode);
 }
 
-LONG WINAPI lineRedirect(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
+LONG WINAPI CORE_API(lineRedirect)(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
     if (!lpszDestAddress)
         return LINEERR_INVALPOINTER;
@@ -85,43 +85,43 @@ LONG WINAPI lineRedirect(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCod
                      dwCountryCode);
 }
 
-LONG WINAPI lineBlindTransfer(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
+LONG WINAPI CORE_API(lineBlindTransfer)(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCountryCode)
 {
     if (!lpszDestAddress)
         return LINEERR_INVALPOINTER;
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineBlindTransfer, lpszDestAddress, dwCountryCode);
 }
 
-LONG WINAPI lineHold(HCALL hCall)
+LONG WINAPI CORE_API(lineHold)(HCALL hCall)
 {
     API_CALL_REQUEST0(hCall, true, LINECALLSTATE_CONNECTED, lineHold);
 }
 
-LONG WINAPI lineUnhold(HCALL hCall)
+LONG WINAPI CORE_API(lineUnhold)(HCALL hCall)
 {
     API_CALL_REQUEST0(hCall, true, HELD_STATES, lineUnhold);
 }
 
-LONG WINAPI lineRemoveFromConference(HCALL hCall)
+LONG WINAPI CORE_API(lineRemoveFromConference)(HCALL hCall)
 {
     API_CALL_REQUEST0(hCall, true, LINECALLSTATE_CONFERENCED, lineRemoveFromConference);
 }
 
-LONG WINAPI lineSendUserUserInfo(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
+LONG WINAPI CORE_API(lineSendUserUserInfo)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
     if (!lpsUserUserInfo && dwSize)
         return LINEERR_INVALPOINTER;
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineSendUserUserInfo, lpsUserUserInfo, dwSize);
 }
 
-LONG WINAPI lineSetCallData(HCALL hCall, LPVOID lpCallData, DWORD dwSize)
+LONG WINAPI CORE_API(lineSetCallData)(HCALL hCall, LPVOID lpCallData, DWORD dwSize)
 {
     if (!lpCallData && dwSize)
         return LINEERR_INVALPOINTER;
     API_CALL_REQUEST(hCall, true, 0, lineSetCallData, lpCallData, dwSize);
 }
 
-LONG WINAPI linePark(HCALL hCall, DWORD dwParkMode, LPCSTR lpszDirAddress,
+LONG WINAPI CORE_API(linePark)(HCALL hCall, DWORD dwParkMode, LPCSTR lpszDirAddress,
                      LPVARSTRING lpNonDirAddress)
 {
     if (dwParkMode == LINEPARKMODE_DIRECTED && !lpszDirAddress)
@@ -137,7 +137,7 @@ LONG WINAPI linePark(HCALL hCall, DWORD dwParkMode, LPCSTR lpszDirAddress,
                      lpNonDirAddress);
 }
 
-LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall)
+LONG WINAPI CORE_API(lineSwapHold)(HCALL hActiveCall, HCALL hHeldCall)
 {
     core_enter();
     struct call_handle *active, *held;
@@ -156,7 +156,7 @@ LONG WINAPI lineSwapHold(HCALL hActiveCall, HCALL hHeldCall)
         req, prov->fn.lineSwapHold(req->id, active->call->hdCall, held->call->hdCall)));
 }
 
-LONG WINAPI lineAddToConference(HCALL hConfCall, HCALL hConsultCall)
+LONG WINAPI CORE_API(lineAddToConference)(HCALL hConfCall, HCALL hConsultCall)
 {
     API_TRACE("lineAddToConference(hConfCall=0x%x, hConsultCall=0x%x)", hConfCall, hConsultCall);
     core_enter();
@@ -193,7 +193,7 @@ static struct request *api_new_call_request(struct call_handle *ch, LPHCALL lphC
     return req;
 }
 
-LONG WINAPI lineSetupTransfer(HCALL hCall, LPHCALL lphConsultCall,
+LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
                               const LINECALLPARAMS *lpCallParams)
 {
     if (!lphConsultCall)
@@ -216,7 +216,7 @@ LONG WINAPI lineSetupTransfer(HCALL hCall, LPHCALL lphConsultCall,
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineCompleteTransfer(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
+LONG WINAPI CORE_API(lineCompleteTransfer)(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
                                  DWORD dwTransferMode)
 {
     if (dwTransferMode != LINETRANSFERMODE_TRANSFER && dwTransferMode != LINETRANSFERMODE_CONFERENCE)
@@ -247,7 +247,7 @@ LONG WINAPI lineCompleteTransfer(HCALL hCall, HCALL hConsultCall, LPHCALL lphCon
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineSetupConference(HCALL hCall, HLINE hLine, LPHCALL lphConfCall,
+LONG WINAPI CORE_API(lineSetupConference)(HCALL hCall, HLINE hLine, LPHCALL lphConfCall,
                                 LPHCALL lphConsultCall, DWORD dwNumParties,
                                 const LINECALLPARAMS *lpCallParams)
 {
@@ -294,7 +294,7 @@ LONG WINAPI lineSetupConference(HCALL hCall, HLINE hLine, LPHCALL lphConfCall,
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI linePrepareAddToConference(HCALL hConfCall, LPHCALL lphConsultCall,
+LONG WINAPI CORE_API(linePrepareAddToConference)(HCALL hConfCall, LPHCALL lphConsultCall,
                                        const LINECALLPARAMS *lpCallParams)
 {
     if (!lphConsultCall)
@@ -317,7 +317,7 @@ LONG WINAPI linePrepareAddToConference(HCALL hConfCall, LPHCALL lphConsultCall,
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineDeallocateCall(HCALL hCall)
+LONG WINAPI CORE_API(lineDeallocateCall)(HCALL hCall)
 {
     API_TRACE("lineDeallocateCall(hCall=0x%x)", hCall);
     core_enter();
@@ -351,7 +351,7 @@ static void api_count_privileges(const struct tcall *call, DWORD *owners, DWORD 
     }
 }
 
-LONG WINAPI lineGetCallInfo(HCALL hCall, LPLINECALLINFO lpCallInfo)
+LONG WINAPI CORE_API(lineGetCallInfo)(HCALL hCall, LPLINECALLINFO lpCallInfo)
 {
     core_enter();
     struct call_handle *ch = call_handle_find(hCall);
@@ -375,7 +375,7 @@ LONG WINAPI lineGetCallInfo(HCALL hCall, LPLINECALLINFO lpCallInfo)
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallStatus)
+LONG WINAPI CORE_API(lineGetCallStatus)(HCALL hCall, LPLINECALLSTATUS lpCallStatus)
 {
     core_enter();
     struct call_handle *ch = call_handle_find(hCall);
@@ -396,7 +396,7 @@ LONG WINAPI lineGetCallStatus(HCALL hCall, LPLINECALLSTATUS lpCallStatus)
     API_RETURN(rc);
 }
 
-LONG WINAPI lineSetAppSpecific(HCALL hCall, DWORD dwAppSpecific)
+LONG WINAPI CORE_API(lineSetAppSpecific)(HCALL hCall, DWORD dwAppSpecific)
 {
     core_enter();
     struct call_handle *ch;
@@ -408,7 +408,7 @@ LONG WINAPI lineSetAppSpecific(HCALL hCall, DWORD dwAppSpecific)
     API_RETURN(ch->call->dev->prov->fn.lineSetAppSpecific(ch->call->hdCall, dwAppSpecific));
 }
 
-LONG WINAPI lineSetMediaMode(HCALL hCall, DWORD dwMediaModes)
+LONG WINAPI CORE_API(lineSetMediaMode)(HCALL hCall, DWORD dwMediaModes)
 {
     if (dwMediaModes == 0 || (dwMediaModes & ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u)) ||
         (dwMediaModes & 1u))

@@ -74,7 +74,7 @@ void api_shutdown(struct app *app)
         core_stop_locked();
 }
 
-LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
+LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
                              LPCSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
                              LPDWORD lpdwAPIVersion, LPLINEINITIALIZEEXPARAMS lpParams)
 {
@@ -107,7 +107,7 @@ LONG WINAPI lineInitializeEx(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECAL
     API_RETURN(0);
 }
 
-LONG WINAPI lineInitialize(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
+LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
                            LPCSTR lpszAppName, LPDWORD lpdwNumDevs)
 {
     tapix_log(LOG_ERROR, "lineInitialize: TAPI 1.x callbacks need a Windows message loop; "
@@ -115,7 +115,7 @@ LONG WINAPI lineInitialize(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLB
     return LINEERR_OPERATIONUNAVAIL;
 }
 
-LONG WINAPI lineShutdown(HLINEAPP hLineApp)
+LONG WINAPI CORE_API(lineShutdown)(HLINEAPP hLineApp)
 {
     API_TRACE("lineShutdown(hLineApp=0x%x)", hLineApp);
     core_enter();
@@ -126,7 +126,7 @@ LONG WINAPI lineShutdown(HLINEAPP hLineApp)
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
+LONG WINAPI CORE_API(lineGetMessage)(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
 {
     if (!lpMessage)
         return LINEERR_INVALPOINTER;
@@ -147,7 +147,7 @@ LONG WINAPI lineGetMessage(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwT
     API_RETURN(rc);
 }
 
-LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
+LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
                                     DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
                                     LPLINEEXTENSIONID lpExtensionID)
 {
@@ -175,7 +175,7 @@ LONG WINAPI lineNegotiateAPIVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD d
     API_RETURN(0);
 }
 
-LONG WINAPI lineNegotiateExtVersion(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(lineNegotiateExtVersion)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                     DWORD dwExtLowVersion, DWORD dwExtHighVersion,
                                     LPDWORD lpdwExtVersion)
 {

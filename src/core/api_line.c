@@ -95,7 +95,7 @@ static struct line_device *api_map_line(DWORD media_modes)
     return NULL;
 }
 
-LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
                      DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
                      DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams)
 {
@@ -141,7 +141,7 @@ LONG WINAPI lineOpen(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD
     API_RETURN(0);
 }
 
-LONG WINAPI lineClose(HLINE hLine)
+LONG WINAPI CORE_API(lineClose)(HLINE hLine)
 {
     API_TRACE("lineClose(hLine=0x%x)", hLine);
     core_enter();
@@ -152,7 +152,7 @@ LONG WINAPI lineClose(HLINE hLine)
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetDevCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(lineGetDevCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                            DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
 {
     API_TRACE("lineGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
@@ -169,7 +169,7 @@ LONG WINAPI lineGetDevCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersi
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGetAddressCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
+LONG WINAPI CORE_API(lineGetAddressCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
                                DWORD dwAPIVersion, DWORD dwExtVersion,
                                LPLINEADDRESSCAPS lpAddressCaps)
 {
@@ -189,7 +189,7 @@ LONG WINAPI lineGetAddressCaps(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddr
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGetLineDevStatus(HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus)
+LONG WINAPI CORE_API(lineGetLineDevStatus)(HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus)
 {
     core_enter();
     struct line_open *open = api_line(hLine);
@@ -214,7 +214,7 @@ LONG WINAPI lineGetLineDevStatus(HLINE hLine, LPLINEDEVSTATUS lpLineDevStatus)
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGetAddressStatus(HLINE hLine, DWORD dwAddressID,
+LONG WINAPI CORE_API(lineGetAddressStatus)(HLINE hLine, DWORD dwAddressID,
                                  LPLINEADDRESSSTATUS lpAddressStatus)
 {
     core_enter();
@@ -245,7 +245,7 @@ static LONG api_push_status_messages(struct line_device *dev)
     return dev->prov->fn.lineSetStatusMessages(dev->hdLine, line_states, address_states);
 }
 
-LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DWORD dwAddressStates)
+LONG WINAPI CORE_API(lineSetStatusMessages)(HLINE hLine, DWORD dwLineStates, DWORD dwAddressStates)
 {
     core_enter();
     struct line_open *open = api_line(hLine);
@@ -260,7 +260,7 @@ LONG WINAPI lineSetStatusMessages(HLINE hLine, DWORD dwLineStates, DWORD dwAddre
     API_RETURN(api_push_status_messages(open->dev));
 }
 
-LONG WINAPI lineGetStatusMessages(HLINE hLine, LPDWORD lpdwLineStates, LPDWORD lpdwAddressStates)
+LONG WINAPI CORE_API(lineGetStatusMessages)(HLINE hLine, LPDWORD lpdwLineStates, LPDWORD lpdwAddressStates)
 {
     if (!lpdwLineStates || !lpdwAddressStates)
         return LINEERR_INVALPOINTER;
@@ -273,7 +273,7 @@ LONG WINAPI lineGetStatusMessages(HLINE hLine, LPDWORD lpdwLineStates, LPDWORD l
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetAddressID(HLINE hLine, LPDWORD lpdwAddressID, DWORD dwAddressMode,
+LONG WINAPI CORE_API(lineGetAddressID)(HLINE hLine, LPDWORD lpdwAddressID, DWORD dwAddressMode,
                              LPCSTR lpsAddress, DWORD dwSize)
 {
     if (!lpdwAddressID || !lpsAddress)
@@ -304,7 +304,7 @@ static LONG api_get_line_id(struct line_device *dev, LPVARSTRING out)
     return 0;
 }
 
-LONG WINAPI lineGetID(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
+LONG WINAPI CORE_API(lineGetID)(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
                       LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
 {
     if (!lpszDeviceClass)
@@ -355,7 +355,7 @@ static struct request *api_call_request(struct line_open *open, LPHCALL lphCall)
     return req;
 }
 
-LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
+LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
                          DWORD dwCountryCode, const LINECALLPARAMS *lpCallParams)
 {
     API_TRACE("lineMakeCall(hLine=0x%x, dest=%s)", hLine, lpszDestAddress ? lpszDestAddress : "");
@@ -381,7 +381,7 @@ LONG WINAPI lineMakeCall(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI linePickup(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress,
+LONG WINAPI CORE_API(linePickup)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress,
                        LPCSTR lpszGroupID)
 {
     if (!lphCall)
@@ -404,7 +404,7 @@ LONG WINAPI linePickup(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR l
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineUnpark(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress)
+LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress)
 {
     if (!lphCall || !lpszDestAddress)
         return LINEERR_INVALPOINTER;
@@ -426,7 +426,7 @@ LONG WINAPI lineUnpark(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR l
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineForward(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
+LONG WINAPI CORE_API(lineForward)(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
                         const LINEFORWARDLIST *lpForwardList, DWORD dwNumRingsNoAnswer,
                         LPHCALL lphConsultCall, const LINECALLPARAMS *lpCallParams)
 {
@@ -463,7 +463,7 @@ LONG WINAPI lineForward(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI lineDevSpecific(HLINE hLine, DWORD dwAddressID, HCALL hCall, LPVOID lpParams,
+LONG WINAPI CORE_API(lineDevSpecific)(HLINE hLine, DWORD dwAddressID, HCALL hCall, LPVOID lpParams,
                             DWORD dwSize)
 {
     core_enter();

@@ -16,7 +16,7 @@ static DWORD api_monitor_union(const struct tcall *call, bool media)
     return modes;
 }
 
-LONG WINAPI lineMonitorDigits(HCALL hCall, DWORD dwDigitModes)
+LONG WINAPI CORE_API(lineMonitorDigits)(HCALL hCall, DWORD dwDigitModes)
 {
     if (dwDigitModes & ~(DWORD)DIGIT_MODES)
         return LINEERR_INVALDIGITMODE;
@@ -36,7 +36,7 @@ LONG WINAPI lineMonitorDigits(HCALL hCall, DWORD dwDigitModes)
     API_RETURN(rc);
 }
 
-LONG WINAPI lineMonitorMedia(HCALL hCall, DWORD dwMediaModes)
+LONG WINAPI CORE_API(lineMonitorMedia)(HCALL hCall, DWORD dwMediaModes)
 {
     if (dwMediaModes & ((DWORD)1u | ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u)))
         return LINEERR_INVALMEDIAMODE;
@@ -56,7 +56,7 @@ LONG WINAPI lineMonitorMedia(HCALL hCall, DWORD dwMediaModes)
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGatherDigits(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits, DWORD dwNumDigits,
+LONG WINAPI CORE_API(lineGatherDigits)(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits, DWORD dwNumDigits,
                              LPCSTR lpszTerminationDigits, DWORD dwFirstDigitTimeout,
                              DWORD dwInterDigitTimeout)
 {
@@ -82,7 +82,7 @@ LONG WINAPI lineGatherDigits(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits, D
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGenerateDigits(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration)
+LONG WINAPI CORE_API(lineGenerateDigits)(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration)
 {
     if (lpszDigits && dwDigitMode != LINEDIGITMODE_PULSE && dwDigitMode != LINEDIGITMODE_DTMF)
         return LINEERR_INVALDIGITMODE;
@@ -101,7 +101,7 @@ LONG WINAPI lineGenerateDigits(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits
                                                       dwDuration));
 }
 
-LONG WINAPI lineGenerateTone(HCALL hCall, DWORD dwToneMode, DWORD dwDuration, DWORD dwNumTones,
+LONG WINAPI CORE_API(lineGenerateTone)(HCALL hCall, DWORD dwToneMode, DWORD dwDuration, DWORD dwNumTones,
                              const LINEGENERATETONE *lpTones)
 {
     if (dwToneMode == LINETONEMODE_CUSTOM && (!lpTones || dwNumTones == 0))

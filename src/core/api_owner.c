@@ -12,7 +12,7 @@ static void api_privileges_changed(struct tcall *call, DWORD info_states)
     call_post_all(call, LINE_CALLINFO, info_states, 0, 0);
 }
 
-LONG WINAPI lineSetCallPrivilege(HCALL hCall, DWORD dwCallPrivilege)
+LONG WINAPI CORE_API(lineSetCallPrivilege)(HCALL hCall, DWORD dwCallPrivilege)
 {
     if (dwCallPrivilege != LINECALLPRIVILEGE_OWNER && dwCallPrivilege != LINECALLPRIVILEGE_MONITOR)
         return LINEERR_INVALCALLPRIVILEGE;
@@ -48,7 +48,7 @@ static struct line_open *api_handoff_target(struct call_handle *from, LPCSTR nam
     return NULL;
 }
 
-LONG WINAPI lineHandoff(HCALL hCall, LPCSTR lpszFileName, DWORD dwMediaMode)
+LONG WINAPI CORE_API(lineHandoff)(HCALL hCall, LPCSTR lpszFileName, DWORD dwMediaMode)
 {
     if (!lpszFileName && (dwMediaMode == 0 || (dwMediaMode & (dwMediaMode - 1)) ||
                           (dwMediaMode & ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u))))
@@ -80,7 +80,7 @@ LONG WINAPI lineHandoff(HCALL hCall, LPCSTR lpszFileName, DWORD dwMediaMode)
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetNewCalls(HLINE hLine, DWORD dwAddressID, DWORD dwSelect,
+LONG WINAPI CORE_API(lineGetNewCalls)(HLINE hLine, DWORD dwAddressID, DWORD dwSelect,
                             LPLINECALLLIST lpCallList)
 {
     if (dwSelect != LINECALLSELECT_LINE && dwSelect != LINECALLSELECT_ADDRESS)
@@ -117,7 +117,7 @@ LONG WINAPI lineGetNewCalls(HLINE hLine, DWORD dwAddressID, DWORD dwSelect,
     API_RETURN(0);
 }
 
-LONG WINAPI lineGetConfRelatedCalls(HCALL hCall, LPLINECALLLIST lpCallList)
+LONG WINAPI CORE_API(lineGetConfRelatedCalls)(HCALL hCall, LPLINECALLLIST lpCallList)
 {
     core_enter();
     struct call_handle *ch = call_handle_find(hCall);

@@ -39,7 +39,7 @@ static LONG api_phone_check_init_params(const PHONEINITIALIZEEXPARAMS *params)
     return PHONEERR_INVALPARAM;
 }
 
-LONG WINAPI phoneInitializeEx(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
+LONG WINAPI CORE_API(phoneInitializeEx)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
                               PHONECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
                               LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                               LPPHONEINITIALIZEEXPARAMS lpParams)
@@ -67,7 +67,7 @@ LONG WINAPI phoneInitializeEx(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
     API_RETURN(0);
 }
 
-LONG WINAPI phoneInitialize(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
+LONG WINAPI CORE_API(phoneInitialize)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
                             PHONECALLBACK lpfnCallback, LPCSTR lpszAppName, LPDWORD lpdwNumDevs)
 {
     tapix_log(LOG_ERROR, "phoneInitialize: TAPI 1.x callbacks need a Windows message loop; "
@@ -75,7 +75,7 @@ LONG WINAPI phoneInitialize(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
     return PHONEERR_OPERATIONUNAVAIL;
 }
 
-LONG WINAPI phoneShutdown(HPHONEAPP hPhoneApp)
+LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
 {
     API_TRACE("phoneShutdown(hPhoneApp=0x%x)", hPhoneApp);
     core_enter();
@@ -86,7 +86,7 @@ LONG WINAPI phoneShutdown(HPHONEAPP hPhoneApp)
     API_RETURN(0);
 }
 
-LONG WINAPI phoneGetMessage(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage, DWORD dwTimeout)
+LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage, DWORD dwTimeout)
 {
     API_TRACE("phoneGetMessage(hPhoneApp=0x%x, timeout=%u)", hPhoneApp, dwTimeout);
     if (!lpMessage)
@@ -251,7 +251,7 @@ static DWORD api_phone_level(DWORD level)
     return level > 0xFFFF ? 0xFFFF : level;
 }
 
-LONG WINAPI phoneNegotiateAPIVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
+LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
                                      DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
                                      LPPHONEEXTENSIONID lpExtensionID)
 {
@@ -279,7 +279,7 @@ LONG WINAPI phoneNegotiateAPIVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWOR
     API_RETURN(0);
 }
 
-LONG WINAPI phoneNegotiateExtVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                      DWORD dwExtLowVersion, DWORD dwExtHighVersion,
                                      LPDWORD lpdwExtVersion)
 {
@@ -298,7 +298,7 @@ LONG WINAPI phoneNegotiateExtVersion(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWOR
         dwDeviceID, dev->tspi_version, dwExtLowVersion, dwExtHighVersion, lpdwExtVersion)));
 }
 
-LONG WINAPI phoneGetDevCaps(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(phoneGetDevCaps)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                             DWORD dwExtVersion, LPPHONECAPS lpPhoneCaps)
 {
     API_TRACE("phoneGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
@@ -330,7 +330,7 @@ static LONG api_phone_check_privilege(const struct phone_device *dev, DWORD priv
     return 0;
 }
 
-LONG WINAPI phoneOpen(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(phoneOpen)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone, DWORD dwAPIVersion,
                       DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivilege)
 {
     API_TRACE("phoneOpen(dev=%u, version=0x%x, ext=0x%x, privilege=0x%x)", dwDeviceID, dwAPIVersion,
@@ -356,7 +356,7 @@ LONG WINAPI phoneOpen(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone, 
     API_RETURN(0);
 }
 
-LONG WINAPI phoneClose(HPHONE hPhone)
+LONG WINAPI CORE_API(phoneClose)(HPHONE hPhone)
 {
     API_TRACE("phoneClose(hPhone=0x%x)", hPhone);
     core_enter();
@@ -383,7 +383,7 @@ static void api_phone_status_add_opens(struct phone_device *dev, LPPHONESTATUS s
     tapix_varstruct_end(&vs);
 }
 
-LONG WINAPI phoneGetStatus(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
+LONG WINAPI CORE_API(phoneGetStatus)(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
 {
     API_TRACE("phoneGetStatus(hPhone=0x%x)", hPhone);
     core_enter();
@@ -404,7 +404,7 @@ LONG WINAPI phoneGetStatus(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
 #define API_PHONE_BUTTONMODES  (2u * PHONEBUTTONMODE_DISPLAY - 1u)
 #define API_PHONE_BUTTONSTATES (2u * PHONEBUTTONSTATE_UNAVAIL - 1u)
 
-LONG WINAPI phoneSetStatusMessages(HPHONE hPhone, DWORD dwPhoneStates, DWORD dwButtonModes,
+LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates, DWORD dwButtonModes,
                                    DWORD dwButtonStates)
 {
     API_TRACE("phoneSetStatusMessages(hPhone=0x%x, states=0x%x, modes=0x%x, buttons=0x%x)", hPhone,
@@ -429,7 +429,7 @@ LONG WINAPI phoneSetStatusMessages(HPHONE hPhone, DWORD dwPhoneStates, DWORD dwB
     API_RETURN(phone_update_status_messages(open->dev));
 }
 
-LONG WINAPI phoneGetStatusMessages(HPHONE hPhone, LPDWORD lpdwPhoneStates, LPDWORD lpdwButtonModes,
+LONG WINAPI CORE_API(phoneGetStatusMessages)(HPHONE hPhone, LPDWORD lpdwPhoneStates, LPDWORD lpdwButtonModes,
                                    LPDWORD lpdwButtonStates)
 {
     API_TRACE("phoneGetStatusMessages(hPhone=0x%x)", hPhone);
@@ -460,7 +460,7 @@ static LONG api_phone_get_own_id(struct phone_device *dev, LPVARSTRING out)
     return 0;
 }
 
-LONG WINAPI phoneGetID(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
+LONG WINAPI CORE_API(phoneGetID)(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
 {
     API_TRACE("phoneGetID(hPhone=0x%x, class=%s)", hPhone,
               lpszDeviceClass ? lpszDeviceClass : "(null)");
@@ -482,7 +482,7 @@ LONG WINAPI phoneGetID(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR lpszDeviceC
         phone_error(dev->prov->fn.phoneGetID(dev->hdPhone, lpDeviceID, lpszDeviceClass, NULL)));
 }
 
-LONG WINAPI phoneDevSpecific(HPHONE hPhone, LPVOID lpParams, DWORD dwSize)
+LONG WINAPI CORE_API(phoneDevSpecific)(HPHONE hPhone, LPVOID lpParams, DWORD dwSize)
 {
     API_TRACE("phoneDevSpecific(hPhone=0x%x, size=%u)", hPhone, dwSize);
     if (!lpParams && dwSize)
@@ -502,7 +502,7 @@ LONG WINAPI phoneDevSpecific(HPHONE hPhone, LPVOID lpParams, DWORD dwSize)
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetHookSwitch(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
+LONG WINAPI CORE_API(phoneGetHookSwitch)(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
 {
     API_TRACE("phoneGetHookSwitch(hPhone=0x%x)", hPhone);
     if (!lpdwHookSwitchDevs)
@@ -522,7 +522,7 @@ LONG WINAPI phoneGetHookSwitch(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
     (PHONEHOOKSWITCHMODE_ONHOOK | PHONEHOOKSWITCHMODE_MIC | PHONEHOOKSWITCHMODE_SPEAKER |          \
      PHONEHOOKSWITCHMODE_MICSPEAKER)
 
-LONG WINAPI phoneSetHookSwitch(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHookSwitchMode)
+LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHookSwitchMode)
 {
     API_TRACE("phoneSetHookSwitch(hPhone=0x%x, devs=0x%x, mode=0x%x)", hPhone, dwHookSwitchDevs,
               dwHookSwitchMode);
@@ -549,7 +549,7 @@ LONG WINAPI phoneSetHookSwitch(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHo
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVolume)
+LONG WINAPI CORE_API(phoneGetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVolume)
 {
     API_TRACE("phoneGetVolume(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
     if (!lpdwVolume)
@@ -569,7 +569,7 @@ LONG WINAPI phoneGetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVol
     API_RETURN(rc);
 }
 
-LONG WINAPI phoneSetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
+LONG WINAPI CORE_API(phoneSetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
 {
     API_TRACE("phoneSetVolume(hPhone=0x%x, dev=0x%x, volume=0x%x)", hPhone, dwHookSwitchDev,
               dwVolume);
@@ -592,7 +592,7 @@ LONG WINAPI phoneSetVolume(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetGain(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
+LONG WINAPI CORE_API(phoneGetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
 {
     API_TRACE("phoneGetGain(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
     if (!lpdwGain)
@@ -612,7 +612,7 @@ LONG WINAPI phoneGetGain(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
     API_RETURN(rc);
 }
 
-LONG WINAPI phoneSetGain(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
+LONG WINAPI CORE_API(phoneSetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
 {
     API_TRACE("phoneSetGain(hPhone=0x%x, dev=0x%x, gain=0x%x)", hPhone, dwHookSwitchDev, dwGain);
     if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
@@ -634,7 +634,7 @@ LONG WINAPI phoneSetGain(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetRing(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume)
+LONG WINAPI CORE_API(phoneGetRing)(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume)
 {
     API_TRACE("phoneGetRing(hPhone=0x%x)", hPhone);
     if (!lpdwRingMode || !lpdwVolume)
@@ -650,7 +650,7 @@ LONG WINAPI phoneGetRing(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume
     API_RETURN(rc);
 }
 
-LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
+LONG WINAPI CORE_API(phoneSetRing)(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
 {
     API_TRACE("phoneSetRing(hPhone=0x%x, mode=%u, volume=0x%x)", hPhone, dwRingMode, dwVolume);
     core_enter();
@@ -671,7 +671,7 @@ LONG WINAPI phoneSetRing(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetDisplay(HPHONE hPhone, LPVARSTRING lpDisplay)
+LONG WINAPI CORE_API(phoneGetDisplay)(HPHONE hPhone, LPVARSTRING lpDisplay)
 {
     API_TRACE("phoneGetDisplay(hPhone=0x%x)", hPhone);
     core_enter();
@@ -699,7 +699,7 @@ static LONG api_phone_check_display(struct phone_device *dev, DWORD row, DWORD c
     return 0;
 }
 
-LONG WINAPI phoneSetDisplay(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR lpsDisplay,
+LONG WINAPI CORE_API(phoneSetDisplay)(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR lpsDisplay,
                             DWORD dwSize)
 {
     API_TRACE("phoneSetDisplay(hPhone=0x%x, row=%u, column=%u, size=%u)", hPhone, dwRow, dwColumn,
@@ -723,7 +723,7 @@ LONG WINAPI phoneSetDisplay(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR l
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetLamp(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMode)
+LONG WINAPI CORE_API(phoneGetLamp)(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMode)
 {
     API_TRACE("phoneGetLamp(hPhone=0x%x, lamp=%u)", hPhone, dwButtonLampID);
     if (!lpdwLampMode)
@@ -746,7 +746,7 @@ LONG WINAPI phoneGetLamp(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMo
     (PHONELAMPMODE_OFF | PHONELAMPMODE_STEADY | PHONELAMPMODE_WINK | PHONELAMPMODE_FLASH |         \
      PHONELAMPMODE_FLUTTER | PHONELAMPMODE_BROKENFLUTTER)
 
-LONG WINAPI phoneSetLamp(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
+LONG WINAPI CORE_API(phoneSetLamp)(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
 {
     API_TRACE("phoneSetLamp(hPhone=0x%x, lamp=%u, mode=0x%x)", hPhone, dwButtonLampID, dwLampMode);
     if (!api_one_bit_of(dwLampMode, API_SETTABLE_LAMP_MODES))
@@ -767,7 +767,7 @@ LONG WINAPI phoneSetLamp(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI phoneGetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID, LPPHONEBUTTONINFO lpButtonInfo)
+LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID, LPPHONEBUTTONINFO lpButtonInfo)
 {
     API_TRACE("phoneGetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
     core_enter();
@@ -807,7 +807,7 @@ static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
     return 0;
 }
 
-LONG WINAPI phoneSetButtonInfo(HPHONE hPhone, DWORD dwButtonLampID,
+LONG WINAPI CORE_API(phoneSetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
                                const PHONEBUTTONINFO *lpButtonInfo)
 {
     API_TRACE("phoneSetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
@@ -840,7 +840,7 @@ static LONG api_phone_check_data_id(struct phone_device *dev, DWORD id, bool set
     return 0;
 }
 
-LONG WINAPI phoneGetData(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwSize)
+LONG WINAPI CORE_API(phoneGetData)(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwSize)
 {
     API_TRACE("phoneGetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
     if (!lpData && dwSize)
@@ -858,7 +858,7 @@ LONG WINAPI phoneGetData(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwS
     API_RETURN(rc);
 }
 
-LONG WINAPI phoneSetData(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData, DWORD dwSize)
+LONG WINAPI CORE_API(phoneSetData)(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData, DWORD dwSize)
 {
     API_TRACE("phoneSetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
     if (!lpData && dwSize)

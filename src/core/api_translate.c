@@ -7,7 +7,7 @@
 
 #include "translate.h"
 
-LONG WINAPI lineTranslateAddress(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(lineTranslateAddress)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                  LPCSTR lpszAddressIn, DWORD dwCard, DWORD dwTranslateOptions,
                                  LPLINETRANSLATEOUTPUT lpTranslateOutput)
 {
@@ -29,7 +29,7 @@ LONG WINAPI lineTranslateAddress(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAP
     API_RETURN(rc);
 }
 
-LONG WINAPI lineGetTranslateCaps(HLINEAPP hLineApp, DWORD dwAPIVersion,
+LONG WINAPI CORE_API(lineGetTranslateCaps)(HLINEAPP hLineApp, DWORD dwAPIVersion,
                                  LPLINETRANSLATECAPS lpTranslateCaps)
 {
     core_enter();
@@ -45,7 +45,7 @@ LONG WINAPI lineGetTranslateCaps(HLINEAPP hLineApp, DWORD dwAPIVersion,
     API_RETURN(rc);
 }
 
-LONG WINAPI lineSetCurrentLocation(HLINEAPP hLineApp, DWORD dwLocation)
+LONG WINAPI CORE_API(lineSetCurrentLocation)(HLINEAPP hLineApp, DWORD dwLocation)
 {
     core_enter();
     if (!app_find(hLineApp, APP_LINE))
