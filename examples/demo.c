@@ -17,13 +17,15 @@
 static const char *message_name(DWORD id)
 {
     static const char *const names[] = {
-        "LINE_ADDRESSSTATE", "LINE_CALLINFO",      "LINE_CALLSTATE",     "LINE_CLOSE",
-        "LINE_DEVSPECIFIC",  "LINE_DEVSPECIFICFEATURE", "LINE_GATHERDIGITS", "LINE_GENERATE",
-        "LINE_LINEDEVSTATE", "LINE_MONITORDIGITS", "LINE_MONITORMEDIA",  "LINE_MONITORTONE",
-        "LINE_REPLY",        "LINE_REQUEST",       "PHONE_BUTTON",       "PHONE_CLOSE",
-        "PHONE_DEVSPECIFIC", "PHONE_REPLY",        "PHONE_STATE",        "LINE_CREATE",
-        "PHONE_CREATE",      "LINE_AGENTSPECIFIC", "LINE_AGENTSTATUS",   "LINE_APPNEWCALL",
-        "LINE_PROXYREQUEST", "LINE_REMOVE",        "PHONE_REMOVE"};
+        "LINE_ADDRESSSTATE",  "LINE_CALLINFO",     "LINE_CALLSTATE",
+        "LINE_CLOSE",         "LINE_DEVSPECIFIC",  "LINE_DEVSPECIFICFEATURE",
+        "LINE_GATHERDIGITS",  "LINE_GENERATE",     "LINE_LINEDEVSTATE",
+        "LINE_MONITORDIGITS", "LINE_MONITORMEDIA", "LINE_MONITORTONE",
+        "LINE_REPLY",         "LINE_REQUEST",      "PHONE_BUTTON",
+        "PHONE_CLOSE",        "PHONE_DEVSPECIFIC", "PHONE_REPLY",
+        "PHONE_STATE",        "LINE_CREATE",       "PHONE_CREATE",
+        "LINE_AGENTSPECIFIC", "LINE_AGENTSTATUS",  "LINE_APPNEWCALL",
+        "LINE_PROXYREQUEST",  "LINE_REMOVE",       "PHONE_REMOVE"};
     return id < sizeof(names) / sizeof(names[0]) ? names[id] : "LINE_?";
 }
 
@@ -32,13 +34,19 @@ static const char *state_name(DWORD state)
     static const struct {
         DWORD value;
         const char *name;
-    } states[] = {{LINECALLSTATE_IDLE, "IDLE"},           {LINECALLSTATE_OFFERING, "OFFERING"},
-                  {LINECALLSTATE_ACCEPTED, "ACCEPTED"},   {LINECALLSTATE_DIALTONE, "DIALTONE"},
-                  {LINECALLSTATE_DIALING, "DIALING"},     {LINECALLSTATE_RINGBACK, "RINGBACK"},
-                  {LINECALLSTATE_BUSY, "BUSY"},           {LINECALLSTATE_CONNECTED, "CONNECTED"},
-                  {LINECALLSTATE_PROCEEDING, "PROCEEDING"}, {LINECALLSTATE_ONHOLD, "ONHOLD"},
+    } states[] = {{LINECALLSTATE_IDLE, "IDLE"},
+                  {LINECALLSTATE_OFFERING, "OFFERING"},
+                  {LINECALLSTATE_ACCEPTED, "ACCEPTED"},
+                  {LINECALLSTATE_DIALTONE, "DIALTONE"},
+                  {LINECALLSTATE_DIALING, "DIALING"},
+                  {LINECALLSTATE_RINGBACK, "RINGBACK"},
+                  {LINECALLSTATE_BUSY, "BUSY"},
+                  {LINECALLSTATE_CONNECTED, "CONNECTED"},
+                  {LINECALLSTATE_PROCEEDING, "PROCEEDING"},
+                  {LINECALLSTATE_ONHOLD, "ONHOLD"},
                   {LINECALLSTATE_CONFERENCED, "CONFERENCED"},
-                  {LINECALLSTATE_DISCONNECTED, "DISCONNECTED"}, {LINECALLSTATE_UNKNOWN, "UNKNOWN"}};
+                  {LINECALLSTATE_DISCONNECTED, "DISCONNECTED"},
+                  {LINECALLSTATE_UNKNOWN, "UNKNOWN"}};
     for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
         if (states[i].value == state)
             return states[i].name;

@@ -17,18 +17,18 @@
 #define CORE_API(name) name
 
 /** Traces an API call's arguments at debug level, at the boundary. */
-#define API_TRACE(...)                                                                          \
-    do {                                                                                        \
-        if (tapix_log_enabled(LOG_DEBUG))                                                       \
-            tapix_log(LOG_DEBUG, __VA_ARGS__);                                                  \
+#define API_TRACE(...)                                                                             \
+    do {                                                                                           \
+        if (tapix_log_enabled(LOG_DEBUG))                                                          \
+            tapix_log(LOG_DEBUG, __VA_ARGS__);                                                     \
     } while (0)
 
 /** Returns `rc` from an API function after leaving the core. */
-#define API_RETURN(rc)                                                                          \
-    do {                                                                                        \
-        LONG api_rc_ = (rc);                                                                    \
-        core_leave();                                                                           \
-        return api_rc_;                                                                         \
+#define API_RETURN(rc)                                                                             \
+    do {                                                                                           \
+        LONG api_rc_ = (rc);                                                                       \
+        core_leave();                                                                              \
+        return api_rc_;                                                                            \
     } while (0)
 
 /**

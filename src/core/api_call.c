@@ -8,43 +8,43 @@
 #include <string.h>
 
 #define NOT_IDLE (~(DWORD)LINECALLSTATE_IDLE)
-#define HELD_STATES                                                                             \
+#define HELD_STATES                                                                                \
     (LINECALLSTATE_ONHOLD | LINECALLSTATE_ONHOLDPENDTRANSFER | LINECALLSTATE_ONHOLDPENDCONF)
 
 /*
  * The body of an asynchronous call operation: check the handle, privilege and state, then hand
  * the request to the provider's TSPI_<fn>(dwRequestID, hdCall, ...).
  */
-#define API_CALL_REQUEST(hCall, need_owner, states, op, ...)                                     \
-    do {                                                                                        \
-        core_enter();                                                                           \
-        struct call_handle *ch_;                                                                \
-        LONG rc_ = api_call((hCall), (need_owner), (states), &ch_);                             \
-        if (rc_ != 0)                                                                           \
-            API_RETURN(rc_);                                                                    \
-        struct provider *prov_ = ch_->call->dev->prov;                                          \
-        if (!prov_->fn.op)                                                                      \
-            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                               \
-        struct request *req_ = api_request(ch_, REQ_PLAIN);                                     \
-        if (!req_)                                                                              \
-            API_RETURN(LINEERR_NOMEM);                                                          \
-        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall, __VA_ARGS__))); \
+#define API_CALL_REQUEST(hCall, need_owner, states, op, ...)                                       \
+    do {                                                                                           \
+        core_enter();                                                                              \
+        struct call_handle *ch_;                                                                   \
+        LONG rc_ = api_call((hCall), (need_owner), (states), &ch_);                                \
+        if (rc_ != 0)                                                                              \
+            API_RETURN(rc_);                                                                       \
+        struct provider *prov_ = ch_->call->dev->prov;                                             \
+        if (!prov_->fn.op)                                                                         \
+            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                                  \
+        struct request *req_ = api_request(ch_, REQ_PLAIN);                                        \
+        if (!req_)                                                                                 \
+            API_RETURN(LINEERR_NOMEM);                                                             \
+        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall, __VA_ARGS__)));  \
     } while (0)
 
-#define API_CALL_REQUEST0(hCall, need_owner, states, op)                                        \
-    do {                                                                                        \
-        core_enter();                                                                           \
-        struct call_handle *ch_;                                                                \
-        LONG rc_ = api_call((hCall), (need_owner), (states), &ch_);                             \
-        if (rc_ != 0)                                                                           \
-            API_RETURN(rc_);                                                                    \
-        struct provider *prov_ = ch_->call->dev->prov;                                          \
-        if (!prov_->fn.op)                                                                      \
-            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                               \
-        struct request *req_ = api_request(ch_, REQ_PLAIN);                                     \
-        if (!req_)                                                                              \
-            API_RETURN(LINEERR_NOMEM);                                                          \
-        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall)));             \
+#define API_CALL_REQUEST0(hCall, need_owner, states, op)                                           \
+    do {                                                                                           \
+        core_enter();                                                                              \
+        struct call_handle *ch_;                                                                   \
+        LONG rc_ = api_call((hCall), (need_owner), (states), &ch_);                                \
+        if (rc_ != 0)                                                                              \
+            API_RETURN(rc_);                                                                       \
+        struct provider *prov_ = ch_->call->dev->prov;                                             \
+        if (!prov_->fn.op)                                                                         \
+            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                                  \
+        struct request *req_ = api_request(ch_, REQ_PLAIN);                                        \
+        if (!req_)                                                                                 \
+            API_RETURN(LINEERR_NOMEM);                                                             \
+        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall)));               \
     } while (0)
 
 LONG WINAPI CORE_API(lineAnswer)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
@@ -122,7 +122,7 @@ LONG WINAPI CORE_API(lineSetCallData)(HCALL hCall, LPVOID lpCallData, DWORD dwSi
 }
 
 LONG WINAPI CORE_API(linePark)(HCALL hCall, DWORD dwParkMode, LPCSTR lpszDirAddress,
-                     LPVARSTRING lpNonDirAddress)
+                               LPVARSTRING lpNonDirAddress)
 {
     if (dwParkMode == LINEPARKMODE_DIRECTED && !lpszDirAddress)
         return LINEERR_INVALPOINTER;
@@ -173,8 +173,8 @@ LONG WINAPI CORE_API(lineAddToConference)(HCALL hConfCall, HCALL hConsultCall)
     if (!req)
         API_RETURN(LINEERR_NOMEM);
     consult->call->conf_parent = conf->call;
-    API_RETURN(request_submit(req, prov->fn.lineAddToConference(req->id, conf->call->hdCall,
-                                                                consult->call->hdCall)));
+    API_RETURN(request_submit(
+        req, prov->fn.lineAddToConference(req->id, conf->call->hdCall, consult->call->hdCall)));
 }
 
 /* A request that creates one new call on the line of `ch` for its application. */
@@ -194,7 +194,7 @@ static struct request *api_new_call_request(struct call_handle *ch, LPHCALL lphC
 }
 
 LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
-                              const LINECALLPARAMS *lpCallParams)
+                                        const LINECALLPARAMS *lpCallParams)
 {
     if (!lphConsultCall)
         return LINEERR_INVALPOINTER;
@@ -217,9 +217,10 @@ LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
 }
 
 LONG WINAPI CORE_API(lineCompleteTransfer)(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
-                                 DWORD dwTransferMode)
+                                           DWORD dwTransferMode)
 {
-    if (dwTransferMode != LINETRANSFERMODE_TRANSFER && dwTransferMode != LINETRANSFERMODE_CONFERENCE)
+    if (dwTransferMode != LINETRANSFERMODE_TRANSFER &&
+        dwTransferMode != LINETRANSFERMODE_CONFERENCE)
         return LINEERR_INVALTRANSFERMODE;
     if (dwTransferMode == LINETRANSFERMODE_CONFERENCE && !lphConfCall)
         return LINEERR_INVALPOINTER;
@@ -241,17 +242,18 @@ LONG WINAPI CORE_API(lineCompleteTransfer)(HCALL hCall, HCALL hConsultCall, LPHC
     if (!req)
         API_RETURN(LINEERR_NOMEM);
     struct tcall *conf = req->call1;
-    rc = prov->fn.lineCompleteTransfer(req->id, ch->call->hdCall, consult->call->hdCall,
-                                       (HTAPICALL)conf, conf ? &conf->hdCall : NULL,
-                                       dwTransferMode);
+    rc =
+        prov->fn.lineCompleteTransfer(req->id, ch->call->hdCall, consult->call->hdCall,
+                                      (HTAPICALL)conf, conf ? &conf->hdCall : NULL, dwTransferMode);
     API_RETURN(request_submit(req, rc));
 }
 
 LONG WINAPI CORE_API(lineSetupConference)(HCALL hCall, HLINE hLine, LPHCALL lphConfCall,
-                                LPHCALL lphConsultCall, DWORD dwNumParties,
-                                const LINECALLPARAMS *lpCallParams)
+                                          LPHCALL lphConsultCall, DWORD dwNumParties,
+                                          const LINECALLPARAMS *lpCallParams)
 {
-    API_TRACE("lineSetupConference(hCall=0x%x, hLine=0x%x, parties=%u)", hCall, hLine, dwNumParties);
+    API_TRACE("lineSetupConference(hCall=0x%x, hLine=0x%x, parties=%u)", hCall, hLine,
+              dwNumParties);
     if (!lphConfCall || !lphConsultCall)
         return LINEERR_INVALPOINTER;
     core_enter();
@@ -285,17 +287,17 @@ LONG WINAPI CORE_API(lineSetupConference)(HCALL hCall, HLINE hLine, LPHCALL lphC
         request_cancel(req);
         API_RETURN(LINEERR_NOMEM);
     }
-    rc = dev->prov->fn.lineSetupConference(
-        req->id, ch ? ch->call->hdCall : NULL, dev->hdLine, (HTAPICALL)req->call1,
-        &req->call1->hdCall, (HTAPICALL)req->call2, &req->call2->hdCall, dwNumParties,
-        (LPLINECALLPARAMS)lpCallParams);
+    rc = dev->prov->fn.lineSetupConference(req->id, ch ? ch->call->hdCall : NULL, dev->hdLine,
+                                           (HTAPICALL)req->call1, &req->call1->hdCall,
+                                           (HTAPICALL)req->call2, &req->call2->hdCall, dwNumParties,
+                                           (LPLINECALLPARAMS)lpCallParams);
     if (ch)
         ch->call->conf_parent = req->call1;
     API_RETURN(request_submit(req, rc));
 }
 
 LONG WINAPI CORE_API(linePrepareAddToConference)(HCALL hConfCall, LPHCALL lphConsultCall,
-                                       const LINECALLPARAMS *lpCallParams)
+                                                 const LINECALLPARAMS *lpCallParams)
 {
     if (!lphConsultCall)
         return LINEERR_INVALPOINTER;

@@ -48,7 +48,8 @@ LONG api_check_call_params(const LINECALLPARAMS *p, const struct line_device *de
     for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
         if (!api_pair_inside(p->dwTotalSize, sizeof(LINECALLPARAMS), pairs[i][0], pairs[i][1]))
             return LINEERR_INVALCALLPARAMS;
-    if (p->dwAddressMode == LINEADDRESSMODE_ADDRESSID && dev && p->dwAddressID >= dev->num_addresses)
+    if (p->dwAddressMode == LINEADDRESSMODE_ADDRESSID && dev &&
+        p->dwAddressID >= dev->num_addresses)
         return LINEERR_INVALADDRESSID;
     if (p->dwMediaMode & ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u))
         return LINEERR_INVALMEDIAMODE;

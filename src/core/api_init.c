@@ -74,12 +74,13 @@ void api_shutdown(struct app *app)
         core_stop_locked();
 }
 
-LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
-                             LPCSTR lpszFriendlyAppName, LPDWORD lpdwNumDevs,
-                             LPDWORD lpdwAPIVersion, LPLINEINITIALIZEEXPARAMS lpParams)
+LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                                       LINECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
+                                       LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                                       LPLINEINITIALIZEEXPARAMS lpParams)
 {
-    API_TRACE("lineInitializeEx(app=%s, version=0x%x)", lpszFriendlyAppName ? lpszFriendlyAppName : "",
-              lpdwAPIVersion ? *lpdwAPIVersion : 0);
+    API_TRACE("lineInitializeEx(app=%s, version=0x%x)",
+              lpszFriendlyAppName ? lpszFriendlyAppName : "", lpdwAPIVersion ? *lpdwAPIVersion : 0);
     if (!lphLineApp || !lpdwNumDevs || !lpdwAPIVersion)
         return LINEERR_INVALPOINTER;
     if (*lpdwAPIVersion < 0x00020000)
@@ -107,8 +108,9 @@ LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstanc
     API_RETURN(0);
 }
 
-LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance, LINECALLBACK lpfnCallback,
-                           LPCSTR lpszAppName, LPDWORD lpdwNumDevs)
+LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
+                                     LINECALLBACK lpfnCallback, LPCSTR lpszAppName,
+                                     LPDWORD lpdwNumDevs)
 {
     tapix_log(LOG_ERROR, "lineInitialize: TAPI 1.x callbacks need a Windows message loop; "
                          "use lineInitializeEx with LINEINITIALIZEEXOPTION_USEEVENT");
@@ -147,9 +149,10 @@ LONG WINAPI CORE_API(lineGetMessage)(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage,
     API_RETURN(rc);
 }
 
-LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
-                                    DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
-                                    LPLINEEXTENSIONID lpExtensionID)
+LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceID,
+                                              DWORD dwAPILowVersion, DWORD dwAPIHighVersion,
+                                              LPDWORD lpdwAPIVersion,
+                                              LPLINEEXTENSIONID lpExtensionID)
 {
     API_TRACE("lineNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
               dwAPIHighVersion);
@@ -175,9 +178,9 @@ LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
     API_RETURN(0);
 }
 
-LONG WINAPI CORE_API(lineNegotiateExtVersion)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                                    DWORD dwExtLowVersion, DWORD dwExtHighVersion,
-                                    LPDWORD lpdwExtVersion)
+LONG WINAPI CORE_API(lineNegotiateExtVersion)(HLINEAPP hLineApp, DWORD dwDeviceID,
+                                              DWORD dwAPIVersion, DWORD dwExtLowVersion,
+                                              DWORD dwExtHighVersion, LPDWORD lpdwExtVersion)
 {
     if (!lpdwExtVersion)
         return LINEERR_INVALPOINTER;

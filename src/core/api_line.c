@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PRIVILEGE_BITS (LINECALLPRIVILEGE_NONE | LINECALLPRIVILEGE_MONITOR | LINECALLPRIVILEGE_OWNER)
+#define PRIVILEGE_BITS                                                                             \
+    (LINECALLPRIVILEGE_NONE | LINECALLPRIVILEGE_MONITOR | LINECALLPRIVILEGE_OWNER)
 #define OPEN_OPTION_BITS (LINEOPENOPTION_SINGLEADDRESS | LINEOPENOPTION_PROXY)
 
 /* The line device an application names, after the version checks every device call makes. */
@@ -95,9 +96,10 @@ static struct line_device *api_map_line(DWORD media_modes)
     return NULL;
 }
 
-LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine, DWORD dwAPIVersion,
-                     DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivileges,
-                     DWORD dwMediaModes, const LINECALLPARAMS *lpCallParams)
+LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphLine,
+                               DWORD dwAPIVersion, DWORD dwExtVersion, DWORD_PTR dwCallbackInstance,
+                               DWORD dwPrivileges, DWORD dwMediaModes,
+                               const LINECALLPARAMS *lpCallParams)
 {
     API_TRACE("lineOpen(dev=%u, version=0x%x, privileges=0x%x, media=0x%x)", dwDeviceID,
               dwAPIVersion, dwPrivileges, dwMediaModes);
@@ -153,7 +155,7 @@ LONG WINAPI CORE_API(lineClose)(HLINE hLine)
 }
 
 LONG WINAPI CORE_API(lineGetDevCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                           DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
+                                     DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
 {
     API_TRACE("lineGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
     core_enter();
@@ -170,8 +172,8 @@ LONG WINAPI CORE_API(lineGetDevCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD 
 }
 
 LONG WINAPI CORE_API(lineGetAddressCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
-                               DWORD dwAPIVersion, DWORD dwExtVersion,
-                               LPLINEADDRESSCAPS lpAddressCaps)
+                                         DWORD dwAPIVersion, DWORD dwExtVersion,
+                                         LPLINEADDRESSCAPS lpAddressCaps)
 {
     API_TRACE("lineGetAddressCaps(dev=%u, address=%u)", dwDeviceID, dwAddressID);
     core_enter();
@@ -215,7 +217,7 @@ LONG WINAPI CORE_API(lineGetLineDevStatus)(HLINE hLine, LPLINEDEVSTATUS lpLineDe
 }
 
 LONG WINAPI CORE_API(lineGetAddressStatus)(HLINE hLine, DWORD dwAddressID,
-                                 LPLINEADDRESSSTATUS lpAddressStatus)
+                                           LPLINEADDRESSSTATUS lpAddressStatus)
 {
     core_enter();
     struct line_open *open = api_line(hLine);
@@ -260,7 +262,8 @@ LONG WINAPI CORE_API(lineSetStatusMessages)(HLINE hLine, DWORD dwLineStates, DWO
     API_RETURN(api_push_status_messages(open->dev));
 }
 
-LONG WINAPI CORE_API(lineGetStatusMessages)(HLINE hLine, LPDWORD lpdwLineStates, LPDWORD lpdwAddressStates)
+LONG WINAPI CORE_API(lineGetStatusMessages)(HLINE hLine, LPDWORD lpdwLineStates,
+                                            LPDWORD lpdwAddressStates)
 {
     if (!lpdwLineStates || !lpdwAddressStates)
         return LINEERR_INVALPOINTER;
@@ -274,7 +277,7 @@ LONG WINAPI CORE_API(lineGetStatusMessages)(HLINE hLine, LPDWORD lpdwLineStates,
 }
 
 LONG WINAPI CORE_API(lineGetAddressID)(HLINE hLine, LPDWORD lpdwAddressID, DWORD dwAddressMode,
-                             LPCSTR lpsAddress, DWORD dwSize)
+                                       LPCSTR lpsAddress, DWORD dwSize)
 {
     if (!lpdwAddressID || !lpsAddress)
         return LINEERR_INVALPOINTER;
@@ -286,8 +289,8 @@ LONG WINAPI CORE_API(lineGetAddressID)(HLINE hLine, LPDWORD lpdwAddressID, DWORD
         API_RETURN(LINEERR_INVALLINEHANDLE);
     if (!open->dev->prov->fn.lineGetAddressID)
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    API_RETURN(open->dev->prov->fn.lineGetAddressID(open->dev->hdLine, lpdwAddressID,
-                                                    dwAddressMode, lpsAddress, dwSize));
+    API_RETURN(open->dev->prov->fn.lineGetAddressID(open->dev->hdLine, lpdwAddressID, dwAddressMode,
+                                                    lpsAddress, dwSize));
 }
 
 /* The device class "tapi/line" the core answers itself; others go to the provider. */
@@ -305,7 +308,7 @@ static LONG api_get_line_id(struct line_device *dev, LPVARSTRING out)
 }
 
 LONG WINAPI CORE_API(lineGetID)(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
-                      LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
+                                LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
 {
     if (!lpszDeviceClass)
         return LINEERR_INVALPOINTER;
@@ -356,7 +359,7 @@ static struct request *api_call_request(struct line_open *open, LPHCALL lphCall)
 }
 
 LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
-                         DWORD dwCountryCode, const LINECALLPARAMS *lpCallParams)
+                                   DWORD dwCountryCode, const LINECALLPARAMS *lpCallParams)
 {
     API_TRACE("lineMakeCall(hLine=0x%x, dest=%s)", hLine, lpszDestAddress ? lpszDestAddress : "");
     if (!lphCall)
@@ -376,13 +379,12 @@ LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDest
         API_RETURN(LINEERR_NOMEM);
     struct tcall *call = req->call1;
     rc = dev->prov->fn.lineMakeCall(req->id, dev->hdLine, (HTAPICALL)call, &call->hdCall,
-                                    lpszDestAddress, dwCountryCode,
-                                    (LPLINECALLPARAMS)lpCallParams);
+                                    lpszDestAddress, dwCountryCode, (LPLINECALLPARAMS)lpCallParams);
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI CORE_API(linePickup)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress,
-                       LPCSTR lpszGroupID)
+LONG WINAPI CORE_API(linePickup)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall,
+                                 LPCSTR lpszDestAddress, LPCSTR lpszGroupID)
 {
     if (!lphCall)
         return LINEERR_INVALPOINTER;
@@ -404,7 +406,8 @@ LONG WINAPI CORE_API(linePickup)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall
     API_RETURN(request_submit(req, rc));
 }
 
-LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall, LPCSTR lpszDestAddress)
+LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall,
+                                 LPCSTR lpszDestAddress)
 {
     if (!lphCall || !lpszDestAddress)
         return LINEERR_INVALPOINTER;
@@ -427,8 +430,8 @@ LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall
 }
 
 LONG WINAPI CORE_API(lineForward)(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
-                        const LINEFORWARDLIST *lpForwardList, DWORD dwNumRingsNoAnswer,
-                        LPHCALL lphConsultCall, const LINECALLPARAMS *lpCallParams)
+                                  const LINEFORWARDLIST *lpForwardList, DWORD dwNumRingsNoAnswer,
+                                  LPHCALL lphConsultCall, const LINECALLPARAMS *lpCallParams)
 {
     if (!lphConsultCall)
         return LINEERR_INVALPOINTER;
@@ -464,7 +467,7 @@ LONG WINAPI CORE_API(lineForward)(HLINE hLine, DWORD bAllAddresses, DWORD dwAddr
 }
 
 LONG WINAPI CORE_API(lineDevSpecific)(HLINE hLine, DWORD dwAddressID, HCALL hCall, LPVOID lpParams,
-                            DWORD dwSize)
+                                      DWORD dwSize)
 {
     core_enter();
     struct line_open *open = api_line(hLine);

@@ -56,12 +56,12 @@ LONG WINAPI CORE_API(lineMonitorMedia)(HCALL hCall, DWORD dwMediaModes)
     API_RETURN(rc);
 }
 
-LONG WINAPI CORE_API(lineGatherDigits)(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits, DWORD dwNumDigits,
-                             LPCSTR lpszTerminationDigits, DWORD dwFirstDigitTimeout,
-                             DWORD dwInterDigitTimeout)
+LONG WINAPI CORE_API(lineGatherDigits)(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits,
+                                       DWORD dwNumDigits, LPCSTR lpszTerminationDigits,
+                                       DWORD dwFirstDigitTimeout, DWORD dwInterDigitTimeout)
 {
-    if (lpsDigits && (dwDigitModes == 0 || (dwDigitModes & ~(DWORD)(LINEDIGITMODE_PULSE |
-                                                                     LINEDIGITMODE_DTMF))))
+    if (lpsDigits &&
+        (dwDigitModes == 0 || (dwDigitModes & ~(DWORD)(LINEDIGITMODE_PULSE | LINEDIGITMODE_DTMF))))
         return LINEERR_INVALDIGITMODE;
     if (lpsDigits && dwNumDigits == 0)
         return LINEERR_INVALPARAM;
@@ -82,7 +82,8 @@ LONG WINAPI CORE_API(lineGatherDigits)(HCALL hCall, DWORD dwDigitModes, LPSTR lp
     API_RETURN(rc);
 }
 
-LONG WINAPI CORE_API(lineGenerateDigits)(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits, DWORD dwDuration)
+LONG WINAPI CORE_API(lineGenerateDigits)(HCALL hCall, DWORD dwDigitMode, LPCSTR lpszDigits,
+                                         DWORD dwDuration)
 {
     if (lpszDigits && dwDigitMode != LINEDIGITMODE_PULSE && dwDigitMode != LINEDIGITMODE_DTMF)
         return LINEERR_INVALDIGITMODE;
@@ -101,8 +102,8 @@ LONG WINAPI CORE_API(lineGenerateDigits)(HCALL hCall, DWORD dwDigitMode, LPCSTR 
                                                       dwDuration));
 }
 
-LONG WINAPI CORE_API(lineGenerateTone)(HCALL hCall, DWORD dwToneMode, DWORD dwDuration, DWORD dwNumTones,
-                             const LINEGENERATETONE *lpTones)
+LONG WINAPI CORE_API(lineGenerateTone)(HCALL hCall, DWORD dwToneMode, DWORD dwDuration,
+                                       DWORD dwNumTones, const LINEGENERATETONE *lpTones)
 {
     if (dwToneMode == LINETONEMODE_CUSTOM && (!lpTones || dwNumTones == 0))
         return LINEERR_INVALPOINTER;

@@ -81,7 +81,7 @@ LONG WINAPI CORE_API(lineHandoff)(HCALL hCall, LPCSTR lpszFileName, DWORD dwMedi
 }
 
 LONG WINAPI CORE_API(lineGetNewCalls)(HLINE hLine, DWORD dwAddressID, DWORD dwSelect,
-                            LPLINECALLLIST lpCallList)
+                                      LPLINECALLLIST lpCallList)
 {
     if (dwSelect != LINECALLSELECT_LINE && dwSelect != LINECALLSELECT_ADDRESS)
         return LINEERR_INVALCALLSELECT;

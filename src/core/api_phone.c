@@ -40,9 +40,9 @@ static LONG api_phone_check_init_params(const PHONEINITIALIZEEXPARAMS *params)
 }
 
 LONG WINAPI CORE_API(phoneInitializeEx)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
-                              PHONECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
-                              LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
-                              LPPHONEINITIALIZEEXPARAMS lpParams)
+                                        PHONECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
+                                        LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
+                                        LPPHONEINITIALIZEEXPARAMS lpParams)
 {
     API_TRACE("phoneInitializeEx(app=%s, version=0x%x)",
               lpszFriendlyAppName ? lpszFriendlyAppName : "", lpdwAPIVersion ? *lpdwAPIVersion : 0);
@@ -68,7 +68,8 @@ LONG WINAPI CORE_API(phoneInitializeEx)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInst
 }
 
 LONG WINAPI CORE_API(phoneInitialize)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
-                            PHONECALLBACK lpfnCallback, LPCSTR lpszAppName, LPDWORD lpdwNumDevs)
+                                      PHONECALLBACK lpfnCallback, LPCSTR lpszAppName,
+                                      LPDWORD lpdwNumDevs)
 {
     tapix_log(LOG_ERROR, "phoneInitialize: TAPI 1.x callbacks need a Windows message loop; "
                          "use phoneInitializeEx with PHONEINITIALIZEEXOPTION_USEEVENT");
@@ -86,7 +87,8 @@ LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
     API_RETURN(0);
 }
 
-LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage, DWORD dwTimeout)
+LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage,
+                                      DWORD dwTimeout)
 {
     API_TRACE("phoneGetMessage(hPhoneApp=0x%x, timeout=%u)", hPhoneApp, dwTimeout);
     if (!lpMessage)
@@ -251,9 +253,10 @@ static DWORD api_phone_level(DWORD level)
     return level > 0xFFFF ? 0xFFFF : level;
 }
 
-LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPILowVersion,
-                                     DWORD dwAPIHighVersion, LPDWORD lpdwAPIVersion,
-                                     LPPHONEEXTENSIONID lpExtensionID)
+LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID,
+                                               DWORD dwAPILowVersion, DWORD dwAPIHighVersion,
+                                               LPDWORD lpdwAPIVersion,
+                                               LPPHONEEXTENSIONID lpExtensionID)
 {
     API_TRACE("phoneNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
               dwAPIHighVersion);
@@ -279,9 +282,9 @@ LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
     API_RETURN(0);
 }
 
-LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                                     DWORD dwExtLowVersion, DWORD dwExtHighVersion,
-                                     LPDWORD lpdwExtVersion)
+LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDeviceID,
+                                               DWORD dwAPIVersion, DWORD dwExtLowVersion,
+                                               DWORD dwExtHighVersion, LPDWORD lpdwExtVersion)
 {
     API_TRACE("phoneNegotiateExtVersion(dev=%u, version=0x%x, ext 0x%x..0x%x)", dwDeviceID,
               dwAPIVersion, dwExtLowVersion, dwExtHighVersion);
@@ -299,7 +302,7 @@ LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
 }
 
 LONG WINAPI CORE_API(phoneGetDevCaps)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                            DWORD dwExtVersion, LPPHONECAPS lpPhoneCaps)
+                                      DWORD dwExtVersion, LPPHONECAPS lpPhoneCaps)
 {
     API_TRACE("phoneGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
     core_enter();
@@ -330,8 +333,9 @@ static LONG api_phone_check_privilege(const struct phone_device *dev, DWORD priv
     return 0;
 }
 
-LONG WINAPI CORE_API(phoneOpen)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone, DWORD dwAPIVersion,
-                      DWORD dwExtVersion, DWORD_PTR dwCallbackInstance, DWORD dwPrivilege)
+LONG WINAPI CORE_API(phoneOpen)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE lphPhone,
+                                DWORD dwAPIVersion, DWORD dwExtVersion,
+                                DWORD_PTR dwCallbackInstance, DWORD dwPrivilege)
 {
     API_TRACE("phoneOpen(dev=%u, version=0x%x, ext=0x%x, privilege=0x%x)", dwDeviceID, dwAPIVersion,
               dwExtVersion, dwPrivilege);
@@ -404,8 +408,8 @@ LONG WINAPI CORE_API(phoneGetStatus)(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
 #define API_PHONE_BUTTONMODES  (2u * PHONEBUTTONMODE_DISPLAY - 1u)
 #define API_PHONE_BUTTONSTATES (2u * PHONEBUTTONSTATE_UNAVAIL - 1u)
 
-LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates, DWORD dwButtonModes,
-                                   DWORD dwButtonStates)
+LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates,
+                                             DWORD dwButtonModes, DWORD dwButtonStates)
 {
     API_TRACE("phoneSetStatusMessages(hPhone=0x%x, states=0x%x, modes=0x%x, buttons=0x%x)", hPhone,
               dwPhoneStates, dwButtonModes, dwButtonStates);
@@ -429,8 +433,8 @@ LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates,
     API_RETURN(phone_update_status_messages(open->dev));
 }
 
-LONG WINAPI CORE_API(phoneGetStatusMessages)(HPHONE hPhone, LPDWORD lpdwPhoneStates, LPDWORD lpdwButtonModes,
-                                   LPDWORD lpdwButtonStates)
+LONG WINAPI CORE_API(phoneGetStatusMessages)(HPHONE hPhone, LPDWORD lpdwPhoneStates,
+                                             LPDWORD lpdwButtonModes, LPDWORD lpdwButtonStates)
 {
     API_TRACE("phoneGetStatusMessages(hPhone=0x%x)", hPhone);
     if (!lpdwPhoneStates || !lpdwButtonModes || !lpdwButtonStates)
@@ -522,7 +526,8 @@ LONG WINAPI CORE_API(phoneGetHookSwitch)(HPHONE hPhone, LPDWORD lpdwHookSwitchDe
     (PHONEHOOKSWITCHMODE_ONHOOK | PHONEHOOKSWITCHMODE_MIC | PHONEHOOKSWITCHMODE_SPEAKER |          \
      PHONEHOOKSWITCHMODE_MICSPEAKER)
 
-LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs, DWORD dwHookSwitchMode)
+LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs,
+                                         DWORD dwHookSwitchMode)
 {
     API_TRACE("phoneSetHookSwitch(hPhone=0x%x, devs=0x%x, mode=0x%x)", hPhone, dwHookSwitchDevs,
               dwHookSwitchMode);
@@ -700,7 +705,7 @@ static LONG api_phone_check_display(struct phone_device *dev, DWORD row, DWORD c
 }
 
 LONG WINAPI CORE_API(phoneSetDisplay)(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR lpsDisplay,
-                            DWORD dwSize)
+                                      DWORD dwSize)
 {
     API_TRACE("phoneSetDisplay(hPhone=0x%x, row=%u, column=%u, size=%u)", hPhone, dwRow, dwColumn,
               dwSize);
@@ -767,7 +772,8 @@ LONG WINAPI CORE_API(phoneSetLamp)(HPHONE hPhone, DWORD dwButtonLampID, DWORD dw
     API_RETURN(request_submit(req, phone_error(rc)));
 }
 
-LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID, LPPHONEBUTTONINFO lpButtonInfo)
+LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
+                                         LPPHONEBUTTONINFO lpButtonInfo)
 {
     API_TRACE("phoneGetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
     core_enter();
@@ -808,7 +814,7 @@ static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
 }
 
 LONG WINAPI CORE_API(phoneSetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
-                               const PHONEBUTTONINFO *lpButtonInfo)
+                                         const PHONEBUTTONINFO *lpButtonInfo)
 {
     API_TRACE("phoneSetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
     LONG rc = api_phone_check_button_info(lpButtonInfo);

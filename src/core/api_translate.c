@@ -8,8 +8,9 @@
 #include "translate.h"
 
 LONG WINAPI CORE_API(lineTranslateAddress)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
-                                 LPCSTR lpszAddressIn, DWORD dwCard, DWORD dwTranslateOptions,
-                                 LPLINETRANSLATEOUTPUT lpTranslateOutput)
+                                           LPCSTR lpszAddressIn, DWORD dwCard,
+                                           DWORD dwTranslateOptions,
+                                           LPLINETRANSLATEOUTPUT lpTranslateOutput)
 {
     API_TRACE("lineTranslateAddress(%s, options=0x%x)", lpszAddressIn ? lpszAddressIn : "",
               dwTranslateOptions);
@@ -30,7 +31,7 @@ LONG WINAPI CORE_API(lineTranslateAddress)(HLINEAPP hLineApp, DWORD dwDeviceID, 
 }
 
 LONG WINAPI CORE_API(lineGetTranslateCaps)(HLINEAPP hLineApp, DWORD dwAPIVersion,
-                                 LPLINETRANSLATECAPS lpTranslateCaps)
+                                           LPLINETRANSLATECAPS lpTranslateCaps)
 {
     core_enter();
     if (hLineApp && !app_find(hLineApp, APP_LINE))

@@ -38,8 +38,8 @@ LONG app_create(enum app_kind kind, const char *name, DWORD api_version, bool us
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&app->queue.nonempty, &attr);
     pthread_condattr_destroy(&attr);
-    app->handle = handle_new(&g_core.handles, kind == APP_LINE ? HANDLE_LINEAPP : HANDLE_PHONEAPP,
-                             app);
+    app->handle =
+        handle_new(&g_core.handles, kind == APP_LINE ? HANDLE_LINEAPP : HANDLE_PHONEAPP, app);
     if (!app->handle) {
         pthread_cond_destroy(&app->queue.nonempty);
         goto nomem;
@@ -109,15 +109,14 @@ static bool app_queue_grow(struct msgqueue *q)
     return true;
 }
 
-void app_post(struct app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst, DWORD_PTR p1,
-              DWORD_PTR p2, DWORD_PTR p3)
+void app_post(struct app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst, DWORD_PTR p1, DWORD_PTR p2,
+              DWORD_PTR p3)
 {
     struct msgqueue *q = &app->queue;
     if (app->shutting_down)
         return;
     if (q->count == q->cap && !app_queue_grow(q)) {
-        tapix_log(LOG_ERROR, "out of memory: message %u for application '%s' lost", msg,
-                  app->name);
+        tapix_log(LOG_ERROR, "out of memory: message %u for application '%s' lost", msg, app->name);
         return;
     }
     struct queued_msg *m = &q->ring[(q->head + q->count) % q->cap];

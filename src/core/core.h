@@ -29,8 +29,8 @@ struct app;
 struct translate_rules;
 
 /* The highest API version tapix implements, and the oldest it accepts. */
-#define CORE_API_VERSION_LOW  0x00010003
-#define CORE_API_VERSION_HIGH 0x00020002
+#define CORE_API_VERSION_LOW   0x00010003
+#define CORE_API_VERSION_HIGH  0x00020002
 #define CORE_TSPI_VERSION_LOW  0x00020000
 #define CORE_TSPI_VERSION_HIGH 0x00020002
 
@@ -62,8 +62,8 @@ struct app {
     DWORD api_version; /* lpdwAPIVersion given at initialization */
     struct msgqueue queue;
     bool shutting_down;
-    unsigned waiters; /* threads inside lineGetMessage */
-    struct line_open *opens;   /* lines this application opened */
+    unsigned waiters;           /* threads inside lineGetMessage */
+    struct line_open *opens;    /* lines this application opened */
     struct phone_open *phopens; /* phones this application opened */
     struct app *next;
 };
@@ -84,32 +84,46 @@ struct line_open {
 };
 
 /** The TSPI function table of a provider, filled with dlsym; absent entries are NULL. */
-#define CORE_TSPI_FUNCTIONS(X)                                                                  \
-    X(lineAccept) X(lineAddToConference) X(lineAnswer) X(lineBlindTransfer) X(lineClose)        \
-    X(lineCloseCall) X(lineCompleteCall) X(lineCompleteTransfer)                                \
-    X(lineConditionalMediaDetection) X(lineDevSpecific) X(lineDevSpecificFeature) X(lineDial)   \
-    X(lineDrop) X(lineForward) X(lineGatherDigits) X(lineGenerateDigits) X(lineGenerateTone)    \
-    X(lineGetAddressCaps) X(lineGetAddressID) X(lineGetAddressStatus) X(lineGetCallAddressID)   \
-    X(lineGetCallInfo) X(lineGetCallStatus) X(lineGetDevCaps) X(lineGetDevConfig)              \
-    X(lineGetExtensionID) X(lineGetID) X(lineGetLineDevStatus) X(lineGetNumAddressIDs)          \
-    X(lineHold) X(lineMakeCall) X(lineMonitorDigits) X(lineMonitorMedia) X(lineMonitorTones)    \
-    X(lineNegotiateExtVersion) X(lineNegotiateTSPIVersion) X(lineOpen) X(linePark)              \
-    X(linePickup) X(linePrepareAddToConference) X(lineRedirect) X(lineReleaseUserUserInfo)      \
-    X(lineRemoveFromConference) X(lineSecureCall) X(lineSelectExtVersion)                       \
-    X(lineSendUserUserInfo) X(lineSetAppSpecific) X(lineSetCallData) X(lineSetCallParams)       \
-    X(lineSetCallQualityOfService) X(lineSetCallTreatment) X(lineSetDefaultMediaDetection)      \
-    X(lineSetDevConfig) X(lineSetLineDevStatus) X(lineSetMediaControl) X(lineSetMediaMode)      \
-    X(lineSetStatusMessages) X(lineSetTerminal) X(lineSetupConference) X(lineSetupTransfer)     \
-    X(lineSwapHold) X(lineUncompleteCall) X(lineUnhold) X(lineUnpark) X(phoneClose)             \
-    X(phoneDevSpecific) X(phoneGetButtonInfo) X(phoneGetData) X(phoneGetDevCaps)                \
-    X(phoneGetDisplay) X(phoneGetExtensionID) X(phoneGetGain) X(phoneGetHookSwitch)             \
-    X(phoneGetID) X(phoneGetLamp) X(phoneGetRing) X(phoneGetStatus) X(phoneGetVolume)           \
-    X(phoneNegotiateExtVersion) X(phoneNegotiateTSPIVersion) X(phoneOpen) X(phoneSelectExtVersion) \
-    X(phoneSetButtonInfo) X(phoneSetData) X(phoneSetDisplay) X(phoneSetGain)                    \
-    X(phoneSetHookSwitch) X(phoneSetLamp) X(phoneSetRing) X(phoneSetStatusMessages)             \
-    X(phoneSetVolume) X(providerCreateLineDevice) X(providerCreatePhoneDevice)                  \
-    X(providerEnumDevices) X(providerFreeDialogInstance) X(providerGenericDialogData)           \
-    X(providerInit) X(providerShutdown) X(providerUIIdentify)
+#define CORE_TSPI_FUNCTIONS(X)                                                                            \
+    X(lineAccept)                                                                                         \
+    X(lineAddToConference) X(lineAnswer) X(lineBlindTransfer) X(lineClose) X(lineCloseCall) X(            \
+        lineCompleteCall) X(lineCompleteTransfer) X(lineConditionalMediaDetection)                        \
+        X(lineDevSpecific) X(lineDevSpecificFeature) X(lineDial) X(lineDrop) X(lineForward) X(            \
+            lineGatherDigits) X(lineGenerateDigits) X(lineGenerateTone) X(lineGetAddressCaps)             \
+            X(lineGetAddressID) X(lineGetAddressStatus) X(lineGetCallAddressID) X(lineGetCallInfo) X(     \
+                lineGetCallStatus) X(lineGetDevCaps) X(lineGetDevConfig) X(lineGetExtensionID)            \
+                X(lineGetID) X(lineGetLineDevStatus) X(lineGetNumAddressIDs) X(lineHold) X(               \
+                    lineMakeCall) X(lineMonitorDigits) X(lineMonitorMedia) X(lineMonitorTones)            \
+                    X(lineNegotiateExtVersion) X(lineNegotiateTSPIVersion) X(lineOpen) X(                 \
+                        linePark) X(linePickup) X(linePrepareAddToConference) X(lineRedirect)             \
+                        X(lineReleaseUserUserInfo) X(lineRemoveFromConference) X(lineSecureCall) X(       \
+                            lineSelectExtVersion) X(lineSendUserUserInfo) X(lineSetAppSpecific)           \
+                            X(lineSetCallData) X(lineSetCallParams) X(lineSetCallQualityOfService) X(     \
+                                lineSetCallTreatment) X(lineSetDefaultMediaDetection)                     \
+                                X(lineSetDevConfig) X(lineSetLineDevStatus) X(lineSetMediaControl) X(     \
+                                    lineSetMediaMode) X(lineSetStatusMessages) X(lineSetTerminal)         \
+                                    X(lineSetupConference) X(lineSetupTransfer) X(lineSwapHold) X(        \
+                                        lineUncompleteCall) X(lineUnhold) X(lineUnpark)                   \
+                                        X(phoneClose) X(phoneDevSpecific) X(phoneGetButtonInfo) X(        \
+                                            phoneGetData) X(phoneGetDevCaps) X(phoneGetDisplay)           \
+                                            X(phoneGetExtensionID) X(phoneGetGain) X(                     \
+                                                phoneGetHookSwitch) X(phoneGetID) X(phoneGetLamp)         \
+                                                X(phoneGetRing) X(phoneGetStatus) X(                      \
+                                                    phoneGetVolume) X(phoneNegotiateExtVersion)           \
+                                                    X(phoneNegotiateTSPIVersion) X(phoneOpen) X(          \
+                                                        phoneSelectExtVersion) X(phoneSetButtonInfo)      \
+                                                        X(phoneSetData) X(phoneSetDisplay) X(             \
+                                                            phoneSetGain) X(phoneSetHookSwitch)           \
+                                                            X(phoneSetLamp) X(phoneSetRing) X(            \
+                                                                phoneSetStatusMessages) X(phoneSetVolume) \
+                                                                X(providerCreateLineDevice) X(            \
+                                                                    providerCreatePhoneDevice)            \
+                                                                    X(providerEnumDevices) X(             \
+                                                                        providerFreeDialogInstance)       \
+                                                                        X(providerGenericDialogData)      \
+                                                                            X(providerInit) X(            \
+                                                                                providerShutdown)         \
+                                                                                X(providerUIIdentify)
 
 struct tspi_table {
 #define CORE_TSPI_MEMBER(name) __typeof__(&TSPI_##name) name;
@@ -192,8 +206,8 @@ struct tcall {
     DWORD state_mode;
     DWORD media_mode;
     DWORD address_id;
-    bool valid;          /* the provider's creating request completed, or LINE_NEWCALL arrived */
-    bool closing;        /* TSPI_lineCloseCall called */
+    bool valid;           /* the provider's creating request completed, or LINE_NEWCALL arrived */
+    bool closing;         /* TSPI_lineCloseCall called */
     bool dead_on_arrival; /* LINE_NEWCALL for a line that closed meanwhile */
     struct call_handle *handles;
     struct tcall *next_on_dev;
@@ -222,7 +236,8 @@ struct request {
 /** The core. */
 struct core {
     pthread_mutex_t lock;
-    unsigned users; /* initialized applications; the core starts with the first, stops after the last */
+    unsigned
+        users; /* initialized applications; the core starts with the first, stops after the last */
     bool started;
     struct provider **providers;
     size_t num_providers;
@@ -235,8 +250,8 @@ struct core {
     struct request *requests; /* pending requests */
     DWORD next_request_id;
     struct translate_rules *rules;
-    char *config_text; /* tapix_set_config_text */
-    char last_error[512]; /* why the core last failed to start */
+    char *config_text;         /* tapix_set_config_text */
+    char last_error[512];      /* why the core last failed to start */
     struct endtoend *endtoend; /* pending generate/gather operations */
     DWORD next_endtoend_id;
 };
@@ -255,8 +270,8 @@ LONG app_create(enum app_kind kind, const char *name, DWORD api_version, bool us
                 struct app **appp);
 void app_destroy(struct app *app);
 struct app *app_find(DWORD handle, enum app_kind kind);
-void app_post(struct app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst, DWORD_PTR p1,
-              DWORD_PTR p2, DWORD_PTR p3);
+void app_post(struct app *app, DWORD hDevice, DWORD msg, DWORD_PTR inst, DWORD_PTR p1, DWORD_PTR p2,
+              DWORD_PTR p3);
 LONG app_get_message(struct app *app, struct queued_msg *out, DWORD timeout_ms);
 
 /* provider.c */
@@ -315,8 +330,7 @@ void CALLBACK event_completion_callback(DRV_REQUESTID dwRequestID, LONG lResult)
 struct phone_device *phone_device_get(DWORD device_id);
 struct phone_open *phone_open_find(DWORD hPhone);
 void phone_open_close(struct phone_open *open, bool provider_closed);
-void phone_dispatch(struct phone_device *dev, DWORD msg, DWORD_PTR p1, DWORD_PTR p2,
-                    DWORD_PTR p3);
+void phone_dispatch(struct phone_device *dev, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
 LONG phone_device_ensure_version(struct phone_device *dev);
 LONG phone_open_new(struct app *app, struct phone_device *dev, DWORD api_version, DWORD_PTR inst,
                     DWORD privilege, struct phone_open **openp);

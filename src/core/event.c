@@ -110,7 +110,8 @@ void CALLBACK event_phone_callback(HTAPIPHONE htPhone, DWORD dwMsg, DWORD_PTR dw
 
 void CALLBACK event_completion_callback(DRV_REQUESTID dwRequestID, LONG lResult)
 {
-    struct event ev = {.kind = EV_COMPLETION, .p1 = dwRequestID, .p2 = (DWORD_PTR)(LONG_PTR)lResult};
+    struct event ev = {
+        .kind = EV_COMPLETION, .p1 = dwRequestID, .p2 = (DWORD_PTR)(LONG_PTR)lResult};
     event_push(&ev);
 }
 
@@ -124,13 +125,14 @@ static bool event_call_is_live(struct line_device *dev, struct tcall *call)
 }
 
 /* Posts a line-wide message to every open of `dev` whose mask selects it. */
-static void event_post_line_opens(struct line_device *dev, DWORD msg, DWORD state_bit,
-                                  bool address, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
+static void event_post_line_opens(struct line_device *dev, DWORD msg, DWORD state_bit, bool address,
+                                  DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
 {
     for (struct line_open *o = dev->opens; o; o = o->next_on_dev) {
         if (state_bit) {
             DWORD mask = address ? o->address_states : o->line_states;
-            if (!(mask & state_bit) && !(msg == LINE_LINEDEVSTATE && state_bit == LINEDEVSTATE_REINIT))
+            if (!(mask & state_bit) &&
+                !(msg == LINE_LINEDEVSTATE && state_bit == LINEDEVSTATE_REINIT))
                 continue;
         }
         app_post(o->app, o->handle, msg, o->callback_instance, p1, p2, p3);
@@ -168,14 +170,14 @@ static void event_call_message(struct line_device *dev, const struct event *ev)
     case LINE_MONITORDIGITS:
         for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
             if (ch->digit_modes & (DWORD)ev->p2)
-                app_post(ch->open->app, ch->handle, LINE_MONITORDIGITS,
-                         ch->open->callback_instance, ev->p1, ev->p2, ev->p3);
+                app_post(ch->open->app, ch->handle, LINE_MONITORDIGITS, ch->open->callback_instance,
+                         ev->p1, ev->p2, ev->p3);
         break;
     case LINE_MONITORMEDIA:
         for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
             if (ch->media_modes & (DWORD)ev->p1)
-                app_post(ch->open->app, ch->handle, LINE_MONITORMEDIA,
-                         ch->open->callback_instance, ev->p1, 0, ev->p3);
+                app_post(ch->open->app, ch->handle, LINE_MONITORMEDIA, ch->open->callback_instance,
+                         ev->p1, 0, ev->p3);
         break;
     case LINE_GENERATE:
     case LINE_GATHERDIGITS:

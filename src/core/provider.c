@@ -73,7 +73,7 @@ static bool provider_find(const char *name, char *out, size_t outlen, char *err,
 /* Resolves every TSPI entry point; absent optional ones stay NULL. */
 static void provider_resolve(struct provider *prov)
 {
-#define PROVIDER_RESOLVE(fname)                                                                  \
+#define PROVIDER_RESOLVE(fname)                                                                    \
     prov->fn.fname = (__typeof__(prov->fn.fname))dlsym(prov->dl, "TSPI_" #fname);
     CORE_TSPI_FUNCTIONS(PROVIDER_RESOLVE)
 #undef PROVIDER_RESOLVE
@@ -200,8 +200,8 @@ static LONG provider_start(struct provider *prov, const struct config *cfg,
     rc = prov->fn.providerEnumDevices(prov->permanent_id, &nlines, &nphones, (HPROVIDER)prov,
                                       event_line_callback, event_phone_callback);
     if (rc != 0) {
-        snprintf(err, errlen, "provider '%s': TSPI_providerEnumDevices failed (0x%08x)",
-                 prov->name, (unsigned)rc);
+        snprintf(err, errlen, "provider '%s': TSPI_providerEnumDevices failed (0x%08x)", prov->name,
+                 (unsigned)rc);
         return rc;
     }
     rc = provider_add_devices(prov, nlines, nphones);
@@ -236,8 +236,7 @@ static LONG provider_load(const struct config *cfg, const struct config_section 
         return LINEERR_NODRIVER;
 
     struct provider *prov = calloc(1, sizeof(*prov));
-    struct provider **list =
-        realloc(g_core.providers, (g_core.num_providers + 1) * sizeof(*list));
+    struct provider **list = realloc(g_core.providers, (g_core.num_providers + 1) * sizeof(*list));
     if (!prov || !list) {
         free(prov);
         snprintf(err, errlen, "out of memory");
@@ -279,8 +278,8 @@ static LONG provider_load_locations(const struct config *cfg, char *err, size_t 
         for (size_t j = 0; j < sec->num_settings; j++) {
             char why[256] = "";
             const struct config_setting *s = &sec->settings[j];
-            int rc = card ? translate_rules_set_card(g_core.rules, sec->name, s->key, s->value,
-                                                     why, sizeof(why))
+            int rc = card ? translate_rules_set_card(g_core.rules, sec->name, s->key, s->value, why,
+                                                     sizeof(why))
                           : translate_rules_set(g_core.rules, sec->name, s->key, s->value, why,
                                                 sizeof(why));
             if (rc != 0) {

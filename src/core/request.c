@@ -106,8 +106,7 @@ void request_complete(DWORD id, LONG result)
     }
     if (!req->dropped_app) {
         DWORD msg = req->kind == REQ_PHONE ? PHONE_REPLY : LINE_REPLY;
-        app_post(req->app, 0, msg, req->callback_instance, req->id, (DWORD_PTR)(LONG_PTR)result,
-                 0);
+        app_post(req->app, 0, msg, req->callback_instance, req->id, (DWORD_PTR)(LONG_PTR)result, 0);
     }
     free(req);
 }

@@ -9,7 +9,7 @@
 #include <tapix/tapix.h>
 
 #define SUPPORT_TIMEOUT_MS 5000
-#define SUPPORT_MAX_SEEN 512
+#define SUPPORT_MAX_SEEN   512
 
 /** One initialized application and the messages it has received so far. */
 struct test_app {
@@ -21,7 +21,8 @@ struct test_app {
     unsigned num_seen;
 };
 
-/** Starts TAPI for a test application named `name`; the config text applies when the core starts. */
+/** Starts TAPI for a test application named `name`; the config text applies when the core starts.
+ */
 void support_init(struct test_app *app, const char *name);
 
 /** Shuts the application down (asserts success). */

@@ -230,8 +230,7 @@ static void consultation_transfer(void **state)
     HCALL c = answer(&p->c);
     support_callstate(&p->b, consult, LINECALLSTATE_CONNECTED);
     assert_int_equal(
-        support_reply(&p->b, lineCompleteTransfer(b, consult, NULL, LINETRANSFERMODE_TRANSFER)),
-        0);
+        support_reply(&p->b, lineCompleteTransfer(b, consult, NULL, LINETRANSFERMODE_TRANSFER)), 0);
     support_callstate(&p->b, b, LINECALLSTATE_IDLE);
     support_callstate(&p->b, consult, LINECALLSTATE_IDLE);
     assert_int_equal(lineDeallocateCall(b), 0);
@@ -249,8 +248,7 @@ static void three_party_conference(void **state)
     HCALL a = call_from_a(p, "102");
     HCALL b = answer(&p->b);
     HCALL conf = 0, consult = 0;
-    assert_int_equal(
-        support_reply(&p->b, lineSetupConference(b, 0, &conf, &consult, 3, NULL)), 0);
+    assert_int_equal(support_reply(&p->b, lineSetupConference(b, 0, &conf, &consult, 3, NULL)), 0);
     assert_int_not_equal(conf, 0);
     assert_int_not_equal(consult, 0);
     support_callstate(&p->b, consult, LINECALLSTATE_DIALTONE);
@@ -324,7 +322,8 @@ static void forward_unconditional(void **state)
     list->ForwardList[0].dwDestAddressOffset = sizeof(LINEFORWARDLIST);
     memcpy(buffer + sizeof(LINEFORWARDLIST), "103", 4);
     HCALL consult = 0;
-    assert_int_equal(support_reply(&p->b, lineForward(p->line_b, 1, 0, list, 0, &consult, NULL)), 0);
+    assert_int_equal(support_reply(&p->b, lineForward(p->line_b, 1, 0, list, 0, &consult, NULL)),
+                     0);
     HCALL a = call_from_a(p, "102");
     HCALL c = answer(&p->c);
     support_callstate(&p->a, a, LINECALLSTATE_CONNECTED);
@@ -332,7 +331,8 @@ static void forward_unconditional(void **state)
     support_callstate(&p->c, c, LINECALLSTATE_DISCONNECTED);
     hang_up(&p->c, c);
     /* Cancelling the forward sends calls to 102 again. */
-    assert_int_equal(support_reply(&p->b, lineForward(p->line_b, 1, 0, NULL, 0, &consult, NULL)), 0);
+    assert_int_equal(support_reply(&p->b, lineForward(p->line_b, 1, 0, NULL, 0, &consult, NULL)),
+                     0);
     a = call_from_a(p, "102");
     HCALL b = answer(&p->b);
     hang_up(&p->a, a);
@@ -356,8 +356,8 @@ static void handoff_between_applications(void **state)
     assert_true(support_wait(&fax, LINE_APPNEWCALL, fax_line, 0, 0, &m, SUPPORT_TIMEOUT_MS));
     HCALL f = (HCALL)m.dwParam2;
     assert_int_equal(m.dwParam3, LINECALLPRIVILEGE_OWNER);
-    assert_true(support_wait(&fax, LINE_CALLSTATE, f, 1, LINECALLSTATE_CONNECTED, &m,
-                             SUPPORT_TIMEOUT_MS));
+    assert_true(
+        support_wait(&fax, LINE_CALLSTATE, f, 1, LINECALLSTATE_CONNECTED, &m, SUPPORT_TIMEOUT_MS));
     assert_int_equal(m.dwParam3, LINECALLPRIVILEGE_OWNER);
     /* The first application steps back to monitoring; the new owner ends the call. */
     assert_int_equal(lineSetCallPrivilege(b, LINECALLPRIVILEGE_MONITOR), 0);
@@ -385,8 +385,8 @@ static void digits_between_parties(void **state)
         assert_int_equal((char)m.dwParam1, expected[i]);
         assert_int_equal(m.dwParam2, LINEDIGITMODE_DTMF);
     }
-    assert_true(support_wait(&p->a, LINE_GENERATE, a, 1, LINEGENERATETERM_DONE, &m,
-                             SUPPORT_TIMEOUT_MS));
+    assert_true(
+        support_wait(&p->a, LINE_GENERATE, a, 1, LINEGENERATETERM_DONE, &m, SUPPORT_TIMEOUT_MS));
     assert_int_equal(lineMonitorDigits(b, 0x80), LINEERR_INVALDIGITMODE);
     hang_up(&p->a, a);
     support_callstate(&p->b, b, LINECALLSTATE_DISCONNECTED);

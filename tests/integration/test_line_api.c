@@ -70,8 +70,9 @@ static void negotiate_and_caps_errors(void **state)
     struct test_app *app = *state;
     DWORD v;
     LINEEXTENSIONID ext;
-    assert_int_equal(lineNegotiateAPIVersion(app->hLineApp, app->num_devs, 0x10004, 0x20002, &v, &ext),
-                     LINEERR_BADDEVICEID);
+    assert_int_equal(
+        lineNegotiateAPIVersion(app->hLineApp, app->num_devs, 0x10004, 0x20002, &v, &ext),
+        LINEERR_BADDEVICEID);
     assert_int_equal(lineNegotiateAPIVersion(app->hLineApp, 0, 0x30000, 0x30001, &v, &ext),
                      LINEERR_INCOMPATIBLEAPIVERSION);
     assert_int_equal(lineNegotiateAPIVersion(app->hLineApp + 1, 0, 0x10004, 0x20002, &v, &ext),
@@ -82,7 +83,8 @@ static void negotiate_and_caps_errors(void **state)
     assert_int_equal(v, 0x00020002);
 
     LINEDEVCAPS small = {.dwTotalSize = 16};
-    assert_int_equal(lineGetDevCaps(app->hLineApp, 0, 0x20002, 0, &small), LINEERR_STRUCTURETOOSMALL);
+    assert_int_equal(lineGetDevCaps(app->hLineApp, 0, 0x20002, 0, &small),
+                     LINEERR_STRUCTURETOOSMALL);
     assert_int_equal(small.dwNeededSize, sizeof(LINEDEVCAPS));
     assert_int_equal(lineGetDevCaps(app->hLineApp, 0, 0x20002, 0, NULL), LINEERR_INVALPOINTER);
     assert_int_equal(lineGetDevCaps(app->hLineApp, 0, 0x50000, 0, &small),
@@ -105,19 +107,19 @@ static void open_errors_and_stale_handles(void **state)
 {
     struct test_app *app = *state;
     HLINE hLine;
-    assert_int_equal(lineOpen(app->hLineApp, 0, NULL, 0x20002, 0, 0, LINECALLPRIVILEGE_NONE, 0, NULL),
-                     LINEERR_INVALPOINTER);
+    assert_int_equal(
+        lineOpen(app->hLineApp, 0, NULL, 0x20002, 0, 0, LINECALLPRIVILEGE_NONE, 0, NULL),
+        LINEERR_INVALPOINTER);
     assert_int_equal(lineOpen(app->hLineApp, app->num_devs, &hLine, 0x20002, 0, 0,
                               LINECALLPRIVILEGE_NONE, 0, NULL),
                      LINEERR_BADDEVICEID);
     assert_int_equal(lineOpen(app->hLineApp, 0, &hLine, 0x20002, 0, 0, 0x40, 0, NULL),
                      LINEERR_INVALPRIVSELECT);
-    assert_int_equal(lineOpen(app->hLineApp, 0, &hLine, 0x20002, 0, 0, LINECALLPRIVILEGE_OWNER, 0,
-                              NULL),
-                     LINEERR_INVALMEDIAMODE);
-    assert_int_equal(lineOpen(app->hLineApp, 0, &hLine, 0x20002, 0, 0, LINECALLPRIVILEGE_NONE, 0,
-                              NULL),
-                     0);
+    assert_int_equal(
+        lineOpen(app->hLineApp, 0, &hLine, 0x20002, 0, 0, LINECALLPRIVILEGE_OWNER, 0, NULL),
+        LINEERR_INVALMEDIAMODE);
+    assert_int_equal(
+        lineOpen(app->hLineApp, 0, &hLine, 0x20002, 0, 0, LINECALLPRIVILEGE_NONE, 0, NULL), 0);
     assert_int_equal(lineClose(hLine), 0);
     /* The handle is stale now, whatever reuses its slot. */
     HLINE again = support_open(app, 0, LINECALLPRIVILEGE_NONE, 0);

@@ -54,9 +54,8 @@ static void sample_make_call(void **state)
     memset(&params, 0, sizeof(params));
     params.dwTotalSize = sizeof(params);
     params.dwOptions = LINEINITIALIZEEXOPTION_USEEVENT;
-    assert_int_equal(lineInitializeEx(&hLineApp, NULL, NULL, "sample", &dwNumDevs, &dwAPIVersion,
-                                      &params),
-                     0);
+    assert_int_equal(
+        lineInitializeEx(&hLineApp, NULL, NULL, "sample", &dwNumDevs, &dwAPIVersion, &params), 0);
     assert_true(dwNumDevs >= 2);
     int event_fd = TAPIX_HANDLE_TO_FD(params.Handles.hEvent);
     assert_true(event_fd >= 0);
