@@ -84,46 +84,108 @@ struct line_open {
 };
 
 /** The TSPI function table of a provider, filled with dlsym; absent entries are NULL. */
-#define CORE_TSPI_FUNCTIONS(X)                                                                            \
-    X(lineAccept)                                                                                         \
-    X(lineAddToConference) X(lineAnswer) X(lineBlindTransfer) X(lineClose) X(lineCloseCall) X(            \
-        lineCompleteCall) X(lineCompleteTransfer) X(lineConditionalMediaDetection)                        \
-        X(lineDevSpecific) X(lineDevSpecificFeature) X(lineDial) X(lineDrop) X(lineForward) X(            \
-            lineGatherDigits) X(lineGenerateDigits) X(lineGenerateTone) X(lineGetAddressCaps)             \
-            X(lineGetAddressID) X(lineGetAddressStatus) X(lineGetCallAddressID) X(lineGetCallInfo) X(     \
-                lineGetCallStatus) X(lineGetDevCaps) X(lineGetDevConfig) X(lineGetExtensionID)            \
-                X(lineGetID) X(lineGetLineDevStatus) X(lineGetNumAddressIDs) X(lineHold) X(               \
-                    lineMakeCall) X(lineMonitorDigits) X(lineMonitorMedia) X(lineMonitorTones)            \
-                    X(lineNegotiateExtVersion) X(lineNegotiateTSPIVersion) X(lineOpen) X(                 \
-                        linePark) X(linePickup) X(linePrepareAddToConference) X(lineRedirect)             \
-                        X(lineReleaseUserUserInfo) X(lineRemoveFromConference) X(lineSecureCall) X(       \
-                            lineSelectExtVersion) X(lineSendUserUserInfo) X(lineSetAppSpecific)           \
-                            X(lineSetCallData) X(lineSetCallParams) X(lineSetCallQualityOfService) X(     \
-                                lineSetCallTreatment) X(lineSetDefaultMediaDetection)                     \
-                                X(lineSetDevConfig) X(lineSetLineDevStatus) X(lineSetMediaControl) X(     \
-                                    lineSetMediaMode) X(lineSetStatusMessages) X(lineSetTerminal)         \
-                                    X(lineSetupConference) X(lineSetupTransfer) X(lineSwapHold) X(        \
-                                        lineUncompleteCall) X(lineUnhold) X(lineUnpark)                   \
-                                        X(phoneClose) X(phoneDevSpecific) X(phoneGetButtonInfo) X(        \
-                                            phoneGetData) X(phoneGetDevCaps) X(phoneGetDisplay)           \
-                                            X(phoneGetExtensionID) X(phoneGetGain) X(                     \
-                                                phoneGetHookSwitch) X(phoneGetID) X(phoneGetLamp)         \
-                                                X(phoneGetRing) X(phoneGetStatus) X(                      \
-                                                    phoneGetVolume) X(phoneNegotiateExtVersion)           \
-                                                    X(phoneNegotiateTSPIVersion) X(phoneOpen) X(          \
-                                                        phoneSelectExtVersion) X(phoneSetButtonInfo)      \
-                                                        X(phoneSetData) X(phoneSetDisplay) X(             \
-                                                            phoneSetGain) X(phoneSetHookSwitch)           \
-                                                            X(phoneSetLamp) X(phoneSetRing) X(            \
-                                                                phoneSetStatusMessages) X(phoneSetVolume) \
-                                                                X(providerCreateLineDevice) X(            \
-                                                                    providerCreatePhoneDevice)            \
-                                                                    X(providerEnumDevices) X(             \
-                                                                        providerFreeDialogInstance)       \
-                                                                        X(providerGenericDialogData)      \
-                                                                            X(providerInit) X(            \
-                                                                                providerShutdown)         \
-                                                                                X(providerUIIdentify)
+/* clang-format off */
+#define CORE_TSPI_FUNCTIONS(X) \
+    X(lineAccept) \
+    X(lineAddToConference) \
+    X(lineAnswer) \
+    X(lineBlindTransfer) \
+    X(lineClose) \
+    X(lineCloseCall) \
+    X(lineCompleteCall) \
+    X(lineCompleteTransfer) \
+    X(lineConditionalMediaDetection) \
+    X(lineDevSpecific) \
+    X(lineDevSpecificFeature) \
+    X(lineDial) \
+    X(lineDrop) \
+    X(lineForward) \
+    X(lineGatherDigits) \
+    X(lineGenerateDigits) \
+    X(lineGenerateTone) \
+    X(lineGetAddressCaps) \
+    X(lineGetAddressID) \
+    X(lineGetAddressStatus) \
+    X(lineGetCallAddressID) \
+    X(lineGetCallInfo) \
+    X(lineGetCallStatus) \
+    X(lineGetDevCaps) \
+    X(lineGetDevConfig) \
+    X(lineGetExtensionID) \
+    X(lineGetID) \
+    X(lineGetLineDevStatus) \
+    X(lineGetNumAddressIDs) \
+    X(lineHold) \
+    X(lineMakeCall) \
+    X(lineMonitorDigits) \
+    X(lineMonitorMedia) \
+    X(lineMonitorTones) \
+    X(lineNegotiateExtVersion) \
+    X(lineNegotiateTSPIVersion) \
+    X(lineOpen) \
+    X(linePark) \
+    X(linePickup) \
+    X(linePrepareAddToConference) \
+    X(lineRedirect) \
+    X(lineReleaseUserUserInfo) \
+    X(lineRemoveFromConference) \
+    X(lineSecureCall) \
+    X(lineSelectExtVersion) \
+    X(lineSendUserUserInfo) \
+    X(lineSetAppSpecific) \
+    X(lineSetCallData) \
+    X(lineSetCallParams) \
+    X(lineSetCallQualityOfService) \
+    X(lineSetCallTreatment) \
+    X(lineSetDefaultMediaDetection) \
+    X(lineSetDevConfig) \
+    X(lineSetLineDevStatus) \
+    X(lineSetMediaControl) \
+    X(lineSetMediaMode) \
+    X(lineSetStatusMessages) \
+    X(lineSetTerminal) \
+    X(lineSetupConference) \
+    X(lineSetupTransfer) \
+    X(lineSwapHold) \
+    X(lineUncompleteCall) \
+    X(lineUnhold) \
+    X(lineUnpark) \
+    X(phoneClose) \
+    X(phoneDevSpecific) \
+    X(phoneGetButtonInfo) \
+    X(phoneGetData) \
+    X(phoneGetDevCaps) \
+    X(phoneGetDisplay) \
+    X(phoneGetExtensionID) \
+    X(phoneGetGain) \
+    X(phoneGetHookSwitch) \
+    X(phoneGetID) \
+    X(phoneGetLamp) \
+    X(phoneGetRing) \
+    X(phoneGetStatus) \
+    X(phoneGetVolume) \
+    X(phoneNegotiateExtVersion) \
+    X(phoneNegotiateTSPIVersion) \
+    X(phoneOpen) \
+    X(phoneSelectExtVersion) \
+    X(phoneSetButtonInfo) \
+    X(phoneSetData) \
+    X(phoneSetDisplay) \
+    X(phoneSetGain) \
+    X(phoneSetHookSwitch) \
+    X(phoneSetLamp) \
+    X(phoneSetRing) \
+    X(phoneSetStatusMessages) \
+    X(phoneSetVolume) \
+    X(providerCreateLineDevice) \
+    X(providerCreatePhoneDevice) \
+    X(providerEnumDevices) \
+    X(providerFreeDialogInstance) \
+    X(providerGenericDialogData) \
+    X(providerInit) \
+    X(providerShutdown) \
+    X(providerUIIdentify)
+/* clang-format on */
 
 struct tspi_table {
 #define CORE_TSPI_MEMBER(name) __typeof__(&TSPI_##name) name;
