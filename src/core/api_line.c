@@ -202,17 +202,8 @@ LONG WINAPI CORE_API(lineGetLineDevStatus)(HLINE hLine, LPLINEDEVSTATUS lpLineDe
         rc = LINEERR_OPERATIONUNAVAIL;
     if (rc == 0)
         rc = open->dev->prov->fn.lineGetLineDevStatus(open->dev->hdLine, lpLineDevStatus);
-    if (rc == 0) {
-        DWORD owners = 0, monitors = 0;
-        for (struct line_open *o = open->dev->opens; o; o = o->next_on_dev) {
-            owners += (o->privileges & LINECALLPRIVILEGE_OWNER) != 0;
-            monitors += (o->privileges & LINECALLPRIVILEGE_MONITOR) != 0;
-        }
-        lpLineDevStatus->dwNumOpens = open->dev->open_count;
-        lpLineDevStatus->dwOpenMediaModes = open->dev->detect_modes;
-        (void)owners;
-        (void)monitors;
-    }
+    if (rc == 0)
+        rc = appinfo_append(open->dev, lpLineDevStatus);
     API_RETURN(rc);
 }
 

@@ -348,6 +348,10 @@ void line_open_close(struct line_open *open, bool provider_closed);
 LONG line_device_open(struct line_device *dev);
 LONG line_update_media_detection(struct line_device *dev);
 
+/* appinfo.c */
+/** Appends TAPI's part of LINEDEVSTATUS (opens, media modes, LINEAPPINFO) after the provider's. */
+LONG appinfo_append(const struct line_device *dev, LINEDEVSTATUS *status);
+
 /* call.c */
 struct tcall *call_alloc(struct line_device *dev);
 void call_free(struct tcall *call);

@@ -201,6 +201,47 @@ static void event_fd_follows_the_queue(void **state)
     assert_int_equal(lineDeallocateCall(hCall), LINEERR_INVALCALLHANDLE);
 }
 
+static void line_status_lists_the_applications(void **state)
+{
+    struct test_app *app = *state;
+    struct test_app other;
+    support_init(&other, "second-app");
+    DWORD id = support_line_of(app, "102");
+    HLINE mine = support_open(app, id, LINECALLPRIVILEGE_NONE, 0);
+    HLINE theirs = support_open(&other, id, LINECALLPRIVILEGE_OWNER,
+                                LINEMEDIAMODE_INTERACTIVEVOICE | LINEMEDIAMODE_DATAMODEM);
+    LINEDEVSTATUS fixed = {.dwTotalSize = sizeof(LINEDEVSTATUS)};
+    assert_int_equal(lineGetLineDevStatus(mine, &fixed), 0);
+    assert_int_equal(fixed.dwNumOpens, 2);
+    assert_true(fixed.dwNeededSize > fixed.dwUsedSize);
+    assert_int_equal(fixed.dwAppInfoSize, 0);
+    LINEDEVSTATUS *status = calloc(1, fixed.dwNeededSize);
+    status->dwTotalSize = fixed.dwNeededSize;
+    assert_int_equal(lineGetLineDevStatus(mine, status), 0);
+    assert_int_equal(status->dwUsedSize, status->dwNeededSize);
+    assert_int_equal(status->dwAppInfoSize, 2 * sizeof(LINEAPPINFO));
+    assert_true(status->dwOpenMediaModes & LINEMEDIAMODE_DATAMODEM);
+    const LINEAPPINFO *info = (const LINEAPPINFO *)((const char *)status + status->dwAppInfoOffset);
+    int seen_line_api = 0, seen_second = 0;
+    for (int i = 0; i < 2; i++) {
+        const char *name = (const char *)status + info[i].dwFriendlyNameOffset;
+        assert_true(info[i].dwFriendlyNameSize == strlen(name) + 1);
+        assert_true(info[i].dwUserNameSize > 1);
+        assert_true(info[i].dwModuleFilenameSize > 1);
+        seen_line_api |= strcmp(name, "line-api") == 0;
+        if (strcmp(name, "second-app") == 0) {
+            seen_second = 1;
+            assert_int_equal(info[i].dwMediaModes,
+                             LINEMEDIAMODE_INTERACTIVEVOICE | LINEMEDIAMODE_DATAMODEM);
+        }
+    }
+    assert_true(seen_line_api && seen_second);
+    free(status);
+    assert_int_equal(lineClose(theirs), 0);
+    assert_int_equal(lineClose(mine), 0);
+    support_shutdown(&other);
+}
+
 struct waiter {
     HLINEAPP hLineApp;
     LONG result;
@@ -289,6 +330,7 @@ int main(void)
         cmocka_unit_test(call_state_and_privilege_errors),
         cmocka_unit_test(busy_number_reports_busy),
         cmocka_unit_test(event_fd_follows_the_queue),
+        cmocka_unit_test(line_status_lists_the_applications),
         cmocka_unit_test(shutdown_wakes_a_waiting_thread),
         cmocka_unit_test(bad_configuration_names_file_and_line),
     };
