@@ -353,6 +353,19 @@ static void api_count_privileges(const struct tcall *call, DWORD *owners, DWORD 
     }
 }
 
+/* Appends the originating application's name, which only TAPI knows, after the provider's part. */
+static LONG api_append_app_name(const struct tcall *call, LINECALLINFO *info)
+{
+    struct tapix_varstruct vs;
+    LONG rc = tapix_varstruct_resume(&vs, info, sizeof(LINECALLINFO));
+    if (rc != 0)
+        return rc;
+    tapix_varstruct_append_string(&vs, &info->dwAppNameSize, &info->dwAppNameOffset,
+                                  call->app_name);
+    tapix_varstruct_end(&vs);
+    return 0;
+}
+
 LONG WINAPI CORE_API(lineGetCallInfo)(HCALL hCall, LPLINECALLINFO lpCallInfo)
 {
     core_enter();
@@ -374,7 +387,7 @@ LONG WINAPI CORE_API(lineGetCallInfo)(HCALL hCall, LPLINECALLINFO lpCallInfo)
     lpCallInfo->dwMonitorDigitModes = ch->digit_modes;
     lpCallInfo->dwMonitorMediaModes = ch->media_modes;
     api_count_privileges(call, &lpCallInfo->dwNumOwners, &lpCallInfo->dwNumMonitors);
-    API_RETURN(0);
+    API_RETURN(api_append_app_name(call, lpCallInfo));
 }
 
 LONG WINAPI CORE_API(lineGetCallStatus)(HCALL hCall, LPLINECALLSTATUS lpCallStatus)

@@ -20,6 +20,8 @@ struct tcall *call_alloc(struct line_device *dev)
 
 void call_free(struct tcall *call)
 {
+    if (call)
+        free(call->app_name);
     free(call);
 }
 

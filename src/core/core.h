@@ -79,6 +79,8 @@ struct line_open {
     DWORD_PTR callback_instance;
     DWORD line_states; /* lineSetStatusMessages masks */
     DWORD address_states;
+    DWORD proxy_requests; /* LINEPROXYREQUEST_ types this open handles: bit n for type n */
+    DWORD *num_rings;     /* lineSetNumRings per address (NULL until set; 0xFFFFFFFF unset) */
     struct line_open *next_in_app;
     struct line_open *next_on_dev;
 };
@@ -206,6 +208,7 @@ struct provider {
     DWORD phone_base, num_phones;
     DWORD options; /* LINETSPIOPTION_* from TSPI_providerInit */
     bool initialized;
+    bool removed; /* lineRemoveProvider: shut down, its devices removed, its ID kept */
     struct tspi_table fn;
 };
 
@@ -257,6 +260,7 @@ struct call_handle {
     bool privilege_pending; /* report the privilege in the next LINE_CALLSTATE */
     DWORD digit_modes;      /* lineMonitorDigits */
     DWORD media_modes;      /* lineMonitorMedia */
+    DWORD tone_list_id;     /* lineMonitorTones: the list ID the provider quotes, 0 when none */
     struct call_handle *next_in_call;
 };
 
@@ -275,6 +279,7 @@ struct tcall {
     struct tcall *next_on_dev;
     struct tcall *prev_on_dev;
     struct tcall *conf_parent; /* the conference call this call belongs to */
+    char *app_name;            /* the application that originated it (LINECALLINFO dwAppName) */
 };
 
 /** What a request creates or fills when it completes. */
@@ -316,6 +321,9 @@ struct core {
     char last_error[512];      /* why the core last failed to start */
     struct endtoend *endtoend; /* pending generate/gather operations */
     DWORD next_endtoend_id;
+    struct proxy_pending *proxy;       /* proxy requests waiting for lineProxyResponse */
+    struct assisted_state *assisted;   /* assisted telephony: recipients and queued requests */
+    struct priority_entry *priorities; /* lineSetAppPriority lists */
 };
 
 extern struct core g_core;
@@ -339,6 +347,20 @@ LONG app_get_message(struct app *app, struct queued_msg *out, DWORD timeout_ms);
 /* provider.c */
 LONG provider_load_all(char *err, size_t errlen);
 void provider_unload_all(void);
+LONG provider_add(const char *file, DWORD *permanent_idp);
+LONG provider_remove(DWORD permanent_id);
+struct provider *provider_find_id(DWORD permanent_id);
+LONG provider_read_locations(struct translate_rules **rulesp);
+
+/* proxy.c: the ACD proxy mechanism of lineOpen(LINEOPENOPTION_PROXY) */
+LONG proxy_register(struct line_open *open, const LINECALLPARAMS *params);
+void proxy_forget_open(struct line_open *open);
+
+/* api_assisted.c, api_priority.c: state kept for the core's life */
+void assisted_clear(void);
+void priority_clear(void);
+struct line_open *priority_pick(struct line_device *dev, DWORD media_mode,
+                                const struct app *exclude);
 
 /* line.c */
 struct line_device *line_device_get(DWORD device_id);
@@ -371,6 +393,9 @@ DWORD endtoend_register(struct call_handle *ch);
 void call_end_to_end(struct tcall *call, DWORD msg, DWORD termination, DWORD id, DWORD tick);
 void endtoend_forget_handle(DWORD hCall);
 void endtoend_clear(void);
+
+/* api_callctl.c: LINE_MONITORTONE goes only to the handle whose tone list it names */
+void call_monitor_tone(struct tcall *call, DWORD app_specific, DWORD tone_list_id, DWORD tick);
 
 /* request.c */
 struct request *request_new(struct app *app, DWORD_PTR inst, enum request_kind kind);

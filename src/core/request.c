@@ -10,6 +10,7 @@
 #include "core.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct request *request_new(struct app *app, DWORD_PTR inst, enum request_kind kind)
 {
@@ -66,6 +67,8 @@ static void request_adopt_call(struct request *req, struct tcall *call, HCALL *l
     if (!call)
         return;
     call->valid = true;
+    if (!req->dropped_app && req->app->name[0])
+        call->app_name = strdup(req->app->name);
     call_attach(call);
     struct call_handle *ch = NULL;
     if (req->open && !req->dropped_app)

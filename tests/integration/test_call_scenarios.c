@@ -118,6 +118,15 @@ static void two_party_call_seen_by_monitor(void **state)
     char id[64];
     caller_id(b, id, sizeof(id));
     assert_string_equal(id, "101");
+    char info_buffer[2048] = {0};
+    LINECALLINFO *info = (LINECALLINFO *)info_buffer;
+    info->dwTotalSize = sizeof(info_buffer);
+    assert_int_equal(lineGetCallInfo(a, info), 0);
+    assert_string_equal(info_buffer + info->dwAppNameOffset, "caller");
+    assert_int_equal(info->dwNumOwners, 1);
+    assert_int_equal(info->dwNumMonitors, 1);
+    assert_int_equal(lineGetCallInfo(b, info), 0);
+    assert_int_equal(info->dwAppNameSize, 0); /* offered by the network, not an application */
 
     /* The monitor got its own handles to both ends and every state. */
     HCALL mon_a = 0, mon_b = 0;
