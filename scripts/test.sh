@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds tapix, and runs the whole test suite twice: in a debug build
-# and in a build with AddressSanitizer and UBSan.
+# Installs what is missing, builds tapix, and runs the whole test suite three times: in a debug
+# build, in the release build the demo uses, and in a build with AddressSanitizer and UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs="$(nproc)"
-for preset in debug asan; do
+for preset in debug release asan; do
   echo "== tapix: $preset build and tests"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"

@@ -41,7 +41,7 @@ void support_shutdown(struct test_app *app)
 /* Fetches one message into the seen list; 0 on timeout. */
 static int support_fetch(struct test_app *app, DWORD timeout_ms)
 {
-    LINEMESSAGE m;
+    LINEMESSAGE m = {0};
     if (lineGetMessage(app->hLineApp, &m, timeout_ms) != 0)
         return 0;
     assert_true(app->num_seen < SUPPORT_MAX_SEEN);
@@ -81,7 +81,7 @@ LONG support_reply(struct test_app *app, LONG request_id)
 {
     if (request_id <= 0)
         fail_msg("the request failed at once: 0x%08x", (unsigned)request_id);
-    LINEMESSAGE m;
+    LINEMESSAGE m = {0};
     if (!support_wait(app, LINE_REPLY, 0, 1, (DWORD_PTR)request_id, &m, SUPPORT_TIMEOUT_MS))
         fail_msg("no LINE_REPLY for request %d", request_id);
     return (LONG)m.dwParam2;
@@ -89,7 +89,7 @@ LONG support_reply(struct test_app *app, LONG request_id)
 
 DWORD support_callstate(struct test_app *app, HCALL hCall, DWORD state)
 {
-    LINEMESSAGE m;
+    LINEMESSAGE m = {0};
     if (!support_wait(app, LINE_CALLSTATE, hCall, 1, state, &m, SUPPORT_TIMEOUT_MS))
         fail_msg("call 0x%x never reached state 0x%x", hCall, state);
     return (DWORD)m.dwParam2;
@@ -97,7 +97,7 @@ DWORD support_callstate(struct test_app *app, HCALL hCall, DWORD state)
 
 HCALL support_incoming(struct test_app *app)
 {
-    LINEMESSAGE m;
+    LINEMESSAGE m = {0};
     if (!support_wait(app, LINE_APPNEWCALL, 0, 0, 0, &m, SUPPORT_TIMEOUT_MS))
         fail_msg("no incoming call");
     return (HCALL)m.dwParam2;
