@@ -41,6 +41,16 @@ LONG api_check_varstruct(void *structure, DWORD fixed_size);
 /** Checks LINECALLPARAMS passed by an application: size and every offset inside it. */
 LONG api_check_call_params(const LINECALLPARAMS *params, const struct line_device *dev);
 
+/**
+ * The line device `id` names, for functions that take a device ID: LINEERR_UNINITIALIZED when
+ * no application has started the core, LINEERR_NODEVICE for a device whose provider was
+ * removed (its ID stays taken), LINEERR_BADDEVICEID for an ID never given out.
+ */
+LONG api_line_device(DWORD id, struct line_device **devp);
+
+/** The same for phone devices, with PHONEERR_ codes. */
+LONG api_phone_device_id(DWORD id, struct phone_device **devp);
+
 /** The open line for hLine, or NULL (LINEERR_INVALLINEHANDLE). */
 struct line_open *api_line(HLINE hLine);
 

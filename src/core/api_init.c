@@ -161,13 +161,14 @@ LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
     core_enter();
     if (!app_find(hLineApp, APP_LINE))
         API_RETURN(LINEERR_INVALAPPHANDLE);
-    struct line_device *dev = line_device_get(dwDeviceID);
-    if (!dev)
-        API_RETURN(LINEERR_BADDEVICEID);
+    struct line_device *dev;
+    LONG rc = api_line_device(dwDeviceID, &dev);
+    if (rc != 0)
+        API_RETURN(rc);
     if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||
         dwAPILowVersion > CORE_API_VERSION_HIGH)
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
-    LONG rc = line_device_ensure_version(dev);
+    rc = line_device_ensure_version(dev);
     if (rc != 0)
         API_RETURN(rc == LINEERR_INCOMPATIBLEAPIVERSION ? LINEERR_NODEVICE : rc);
     *lpdwAPIVersion =

@@ -18,12 +18,13 @@ static LONG api_device(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
 {
     if (!app_find(hLineApp, APP_LINE))
         return LINEERR_INVALAPPHANDLE;
-    struct line_device *dev = line_device_get(dwDeviceID);
-    if (!dev)
-        return LINEERR_BADDEVICEID;
+    struct line_device *dev;
+    LONG rc = api_line_device(dwDeviceID, &dev);
+    if (rc != 0)
+        return rc;
     if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
         return LINEERR_INCOMPATIBLEAPIVERSION;
-    LONG rc = line_device_ensure_version(dev);
+    rc = line_device_ensure_version(dev);
     if (rc != 0)
         return rc;
     *devp = dev;
@@ -124,11 +125,18 @@ LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphL
         API_RETURN(rc);
     if (dwExtVersion && !dev->prov->fn.lineNegotiateExtVersion)
         API_RETURN(LINEERR_INCOMPATIBLEEXTVERSION);
+    if ((dwPrivileges & LINEOPENOPTION_PROXY) && (rc = api_check_call_params(lpCallParams, dev)))
+        API_RETURN(rc);
     struct line_open *open;
     rc = api_open_line(app, dev, dwAPIVersion, dwCallbackInstance, dwPrivileges, dwMediaModes,
                        &open);
     if (rc != 0)
         API_RETURN(rc);
+    /* LINEOPENOPTION_PROXY: the request types listed in lpCallParams' DevSpecific part. */
+    if ((dwPrivileges & LINEOPENOPTION_PROXY) && (rc = proxy_register(open, lpCallParams))) {
+        line_open_close(open, false);
+        API_RETURN(rc);
+    }
     rc = line_update_media_detection(dev);
     if (rc != 0) {
         line_open_close(open, false);

@@ -114,6 +114,8 @@ static void call_announce(struct call_handle *ch)
 void call_give_handles(struct tcall *call, struct line_open *owner)
 {
     struct line_open *chosen = owner;
+    if (!chosen && call->media_mode) /* lineSetAppPriority's choice comes first */
+        chosen = priority_pick(call->dev, call->media_mode, NULL);
     if (!chosen)
         for (struct line_open *o = call->dev->opens; o; o = o->next_on_dev)
             if (call_open_wants(o, call->media_mode)) {

@@ -73,6 +73,8 @@ void core_stop_locked(void)
     translate_rules_free(g_core.rules);
     g_core.rules = NULL;
     endtoend_clear();
+    assisted_clear();
+    priority_clear();
     handle_table_fini(&g_core.handles);
     g_core.started = false;
 }

@@ -359,8 +359,11 @@ void proxy_forget_open(struct line_open *open);
 /* api_assisted.c, api_priority.c: state kept for the core's life */
 void assisted_clear(void);
 void priority_clear(void);
+/* The owner open of `dev` for `media_mode` whose application is listed highest, or NULL. */
 struct line_open *priority_pick(struct line_device *dev, DWORD media_mode,
                                 const struct app *exclude);
+/* The 1-based position of application `app` in the list for (media, request); 0: absent. */
+DWORD priority_position(const char *app, DWORD media, DWORD request);
 
 /* line.c */
 struct line_device *line_device_get(DWORD device_id);

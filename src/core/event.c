@@ -143,7 +143,7 @@ static void event_post_line_opens(struct line_device *dev, DWORD msg, DWORD stat
 static void event_new_call(struct line_device *dev, struct tcall *call)
 {
     if (!dev->open_count || dev->removed) {
-        if (dev->prov->fn.lineCloseCall)
+        if (!dev->prov->removed && dev->prov->fn.lineCloseCall)
             dev->prov->fn.lineCloseCall(call->hdCall);
         call_free(call);
         return;
@@ -182,6 +182,9 @@ static void event_call_message(struct line_device *dev, const struct event *ev)
     case LINE_GENERATE:
     case LINE_GATHERDIGITS:
         call_end_to_end(call, ev->msg, (DWORD)ev->p1, (DWORD)ev->p2, (DWORD)ev->p3);
+        break;
+    case LINE_MONITORTONE:
+        call_monitor_tone(call, (DWORD)ev->p1, (DWORD)ev->p2, (DWORD)ev->p3);
         break;
     default:
         call_post_all(call, ev->msg, ev->p1, ev->p2, ev->p3);

@@ -130,9 +130,11 @@ void line_open_close(struct line_open *open, bool provider_closed)
     if (provider_closed)
         app_post(open->app, open->handle, LINE_CLOSE, open->callback_instance, 0, 0, 0);
     line_open_release_calls(open);
+    proxy_forget_open(open);
     request_forget_open(open);
     line_open_unlink(open);
     handle_free(&g_core.handles, open->handle);
+    free(open->num_rings);
     free(open);
     if (provider_closed) {
         /* The provider closed the device itself: nothing to close at its side. */

@@ -264,9 +264,10 @@ static LONG provider_load(const struct config *cfg, const struct config_section 
 }
 
 /* Applies the [location] sections to the dialing rules. */
-static LONG provider_load_locations(const struct config *cfg, char *err, size_t errlen)
+static LONG provider_load_locations(const struct config *cfg, struct translate_rules **rulesp,
+                                    char *err, size_t errlen)
 {
-    if (translate_rules_alloc(&g_core.rules) != 0) {
+    if (translate_rules_alloc(rulesp) != 0) {
         snprintf(err, errlen, "out of memory");
         return LINEERR_NOMEM;
     }
@@ -278,10 +279,10 @@ static LONG provider_load_locations(const struct config *cfg, char *err, size_t 
         for (size_t j = 0; j < sec->num_settings; j++) {
             char why[256] = "";
             const struct config_setting *s = &sec->settings[j];
-            int rc = card ? translate_rules_set_card(g_core.rules, sec->name, s->key, s->value, why,
-                                                     sizeof(why))
-                          : translate_rules_set(g_core.rules, sec->name, s->key, s->value, why,
-                                                sizeof(why));
+            int rc =
+                card ? translate_rules_set_card(*rulesp, sec->name, s->key, s->value, why,
+                                                sizeof(why))
+                     : translate_rules_set(*rulesp, sec->name, s->key, s->value, why, sizeof(why));
             if (rc != 0) {
                 snprintf(err, errlen, "%s:%u: %s", cfg->file, s->line, why);
                 return LINEERR_INIFILECORRUPT;
@@ -291,12 +292,31 @@ static LONG provider_load_locations(const struct config *cfg, char *err, size_t 
     return 0;
 }
 
+LONG provider_read_locations(struct translate_rules **rulesp)
+{
+    char err[512] = "";
+    struct config *cfg = NULL;
+    *rulesp = NULL;
+    if (config_load(g_core.config_text, &cfg, err, sizeof(err)) != 0) {
+        tapix_log(LOG_ERROR, "%s", err);
+        return LINEERR_INIFILECORRUPT;
+    }
+    LONG rc = provider_load_locations(cfg, rulesp, err, sizeof(err));
+    if (rc != 0) {
+        tapix_log(LOG_ERROR, "%s", err);
+        translate_rules_free(*rulesp);
+        *rulesp = NULL;
+    }
+    config_free(cfg);
+    return rc;
+}
+
 LONG provider_load_all(char *err, size_t errlen)
 {
     struct config *cfg = NULL;
     if (config_load(g_core.config_text, &cfg, err, errlen) != 0)
         return LINEERR_INIFILECORRUPT;
-    LONG rc = provider_load_locations(cfg, err, errlen);
+    LONG rc = provider_load_locations(cfg, &g_core.rules, err, errlen);
     for (size_t i = 0; rc == 0 && i < cfg->num_sections; i++)
         if (strcmp(cfg->sections[i].kind, "provider") == 0)
             rc = provider_load(cfg, &cfg->sections[i], err, errlen);
@@ -345,4 +365,119 @@ void provider_unload_all(void)
     g_core.num_providers = 0;
     g_core.num_lines = 0;
     g_core.num_phones = 0;
+}
+
+/* ---- providers added and removed while the core runs (lineAddProvider, lineRemoveProvider) -- */
+
+struct provider *provider_find_id(DWORD permanent_id)
+{
+    if (!g_core.started || permanent_id == 0 || permanent_id > g_core.num_providers)
+        return NULL;
+    struct provider *prov = g_core.providers[permanent_id - 1];
+    return prov->removed ? NULL : prov;
+}
+
+/* Marks a provider and the devices it brought as removed; their IDs stay taken. */
+static void provider_mark_removed(struct provider *prov)
+{
+    prov->removed = true;
+    for (DWORD i = 0; i < prov->num_lines; i++)
+        g_core.lines[prov->line_base + i]->removed = true;
+    for (DWORD i = 0; i < prov->num_phones; i++)
+        g_core.phones[prov->phone_base + i]->removed = true;
+}
+
+/* Tells every application of `kind` about device `id` (LINE_CREATE, PHONE_REMOVE …). */
+static void provider_tell_apps(enum app_kind kind, DWORD msg, DWORD id)
+{
+    for (struct app *app = g_core.apps; app; app = app->next)
+        if (app->kind == kind)
+            app_post(app, 0, msg, 0, id, 0, 0);
+}
+
+/* The section name a file gives a provider: its base name without ".tsp". */
+static void provider_name_of(const char *file, char *out, size_t outlen)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t len = strlen(base);
+    if (len > 4 && strcmp(base + len - 4, ".tsp") == 0)
+        len -= 4;
+    snprintf(out, outlen, "%.*s", (int)len, base);
+}
+
+LONG provider_add(const char *file, DWORD *permanent_idp)
+{
+    char name[256], path[PATH_MAX], err[512] = "";
+    provider_name_of(file, name, sizeof(name));
+    if (!name[0])
+        return LINEERR_INVALPARAM;
+    if (strchr(file, '/'))
+        snprintf(path, sizeof(path), "%s", file);
+    else if (!provider_find(name, path, sizeof(path), err, sizeof(err))) {
+        tapix_log(LOG_ERROR, "lineAddProvider: %s", err);
+        return LINEERR_INVALPARAM;
+    }
+    struct config_setting setting = {.key = "path", .value = path, .line = 0};
+    struct config_section sec = {.kind = "provider",
+                                 .name = name,
+                                 .instance = "",
+                                 .line = 0,
+                                 .settings = &setting,
+                                 .num_settings = 1};
+    struct config cfg = {.file = "lineAddProvider"};
+    DWORD lines_before = g_core.num_lines, phones_before = g_core.num_phones;
+    size_t count_before = g_core.num_providers;
+    LONG rc = provider_load(&cfg, &sec, err, sizeof(err));
+    if (rc != 0) {
+        tapix_log(LOG_ERROR, "lineAddProvider: %s", err);
+        if (g_core.num_providers > count_before)
+            provider_mark_removed(g_core.providers[g_core.num_providers - 1]);
+        return rc == LINEERR_NODRIVER ? LINEERR_INVALPARAM : LINEERR_OPERATIONFAILED;
+    }
+    for (DWORD id = lines_before; id < g_core.num_lines; id++)
+        provider_tell_apps(APP_LINE, LINE_CREATE, id);
+    for (DWORD id = phones_before; id < g_core.num_phones; id++)
+        provider_tell_apps(APP_PHONE, PHONE_CREATE, id);
+    *permanent_idp = (DWORD)g_core.num_providers;
+    return 0;
+}
+
+/* Closes every open of a removed provider's devices, each with LINE_CLOSE / PHONE_CLOSE. */
+static void provider_close_opens(struct provider *prov)
+{
+    for (DWORD i = 0; i < prov->num_lines; i++) {
+        struct line_device *dev = g_core.lines[prov->line_base + i];
+        while (dev->opens) {
+            struct line_open *open = dev->opens;
+            app_post(open->app, open->handle, LINE_CLOSE, open->callback_instance, 0, 0, 0);
+            line_open_close(open, false);
+        }
+    }
+    for (DWORD i = 0; i < prov->num_phones; i++) {
+        struct phone_device *dev = g_core.phones[prov->phone_base + i];
+        while (dev->opens) {
+            struct phone_open *open = dev->opens;
+            app_post(open->app, open->handle, PHONE_CLOSE, open->callback_instance, 0, 0, 0);
+            phone_open_close(open, false);
+        }
+    }
+}
+
+LONG provider_remove(DWORD permanent_id)
+{
+    struct provider *prov = provider_find_id(permanent_id);
+    if (!prov)
+        return LINEERR_INVALPARAM;
+    provider_close_opens(prov);
+    if (prov->initialized)
+        prov->fn.providerShutdown(prov->tspi_version, prov->permanent_id);
+    prov->initialized = false;
+    provider_mark_removed(prov);
+    for (DWORD i = 0; i < prov->num_lines; i++)
+        provider_tell_apps(APP_LINE, LINE_REMOVE, prov->line_base + i);
+    for (DWORD i = 0; i < prov->num_phones; i++)
+        provider_tell_apps(APP_PHONE, PHONE_REMOVE, prov->phone_base + i);
+    /* The shared object stays loaded until the core stops: events may still name its devices. */
+    return 0;
 }

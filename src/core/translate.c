@@ -1129,3 +1129,64 @@ LONG translate_get_caps(const struct translate_rules *rules, LINETRANSLATECAPS *
     tapix_varstruct_end(&vs);
     return 0;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * The current location for tapiGetLocationInfo and lineSetTollList
+ * ------------------------------------------------------------------------------------------ */
+
+void translate_current_codes(const struct translate_rules *rules, DWORD *country, const char **area)
+{
+    const struct location *loc = &rules->locs[rules->current];
+
+    *country = loc->country;
+    *area = loc->area;
+}
+
+/* Remove the prefix token p (len digits) from the toll list; true when it was there. */
+static bool toll_remove(char *toll, const char *p, size_t len)
+{
+    for (char *t = toll; *t;) {
+        size_t tlen = strcspn(t, ",");
+
+        if (tlen == len && strncmp(t, p, len) == 0) {
+            if (t[tlen] == ',')
+                memmove(t, t + tlen + 1, strlen(t + tlen + 1) + 1);
+            else if (t > toll)
+                t[-1] = '\0';
+            else
+                t[0] = '\0';
+            return true;
+        }
+        t += tlen + (t[tlen] == ',');
+    }
+    return false;
+}
+
+LONG translate_set_toll(struct translate_rules *rules, const char *address, DWORD option)
+{
+    struct location *loc = &rules->locs[rules->current];
+    struct address a;
+    char prefix[4];
+    size_t n = 0, have;
+
+    if (option != LINETOLLLISTOPTION_ADD && option != LINETOLLLISTOPTION_REMOVE)
+        return LINEERR_INVALPARAM;
+    if (parse_address(address, &a) != 0 || !a.canonical)
+        return LINEERR_INVALADDRESS;
+    for (size_t i = 0; i < a.sub_len && n < 3; i++)
+        if (is_digit(a.sub[i]))
+            prefix[n++] = a.sub[i];
+    if (n < 3)
+        return LINEERR_INVALADDRESS;
+    prefix[n] = '\0';
+    if (option == LINETOLLLISTOPTION_REMOVE) {
+        toll_remove(loc->toll, prefix, n);
+        return 0;
+    }
+    toll_remove(loc->toll, prefix, n); /* listed once, however often it is added */
+    have = strlen(loc->toll);
+    if (have + 1 + n > TOLL_MAX_LEN)
+        return LINEERR_RESOURCEUNAVAIL;
+    snprintf(loc->toll + have, sizeof loc->toll - have, "%s%s", have ? "," : "", prefix);
+    return 0;
+}

@@ -72,4 +72,21 @@ LONG translate_get_caps(const struct translate_rules *rules, LINETRANSLATECAPS *
  */
 LONG translate_set_current_location(struct translate_rules *rules, DWORD dwLocation);
 
+/*
+ * tapiGetLocationInfo: the country code and the area (city) code of the current location;
+ * *area is "" when the location has none and lives as long as the rule set.
+ */
+void translate_current_codes(const struct translate_rules *rules, DWORD *country,
+                             const char **area);
+
+/*
+ * lineSetTollList: add (LINETOLLLISTOPTION_ADD) or remove (LINETOLLLISTOPTION_REMOVE) the
+ * prefix of the canonical address to or from the current location's toll list. The prefix is
+ * the first three digits of the subscriber number, the exchange of the North American plan
+ * the toll list was made for. Adding a listed prefix or removing an absent one changes
+ * nothing. Returns 0, LINEERR_INVALADDRESS (not canonical, or fewer than three digits),
+ * LINEERR_INVALPARAM (another option) or LINEERR_RESOURCEUNAVAIL (the list is full).
+ */
+LONG translate_set_toll(struct translate_rules *rules, const char *address, DWORD option);
+
 #endif /* TAPIX_CORE_TRANSLATE_H */

@@ -1,0 +1,62 @@
+/*
+ * api_rings.c — the toll saver: lineSetNumRings and lineGetNumRings.
+ *
+ * Each application that opened a line may say, per address, after how many rings an incoming
+ * call should be answered. The number an answering application should honour is the smallest
+ * any open of the line asked for on that address; 0xFFFFFFFF when nobody asked. The numbers
+ * live with the open (struct line_open) and go with it when the line closes.
+ */
+#include "api.h"
+
+#include <stdlib.h>
+
+#define RINGS_UNSET 0xFFFFFFFFu
+
+/* The per-address ring counts of `open`, allocated (all unset) on first use; NULL: no memory. */
+static DWORD *api_rings_of(struct line_open *open)
+{
+    if (open->num_rings)
+        return open->num_rings;
+    DWORD *rings = malloc(open->dev->num_addresses * sizeof(*rings));
+    if (!rings)
+        return NULL;
+    for (DWORD i = 0; i < open->dev->num_addresses; i++)
+        rings[i] = RINGS_UNSET;
+    open->num_rings = rings;
+    return rings;
+}
+
+LONG WINAPI CORE_API(lineSetNumRings)(HLINE hLine, DWORD dwAddressID, DWORD dwNumRings)
+{
+    API_TRACE("lineSetNumRings(hLine=0x%x, address=%u, rings=%u)", hLine, dwAddressID, dwNumRings);
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    if (dwAddressID >= open->dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    DWORD *rings = api_rings_of(open);
+    if (!rings)
+        API_RETURN(LINEERR_NOMEM);
+    rings[dwAddressID] = dwNumRings;
+    API_RETURN(0);
+}
+
+LONG WINAPI CORE_API(lineGetNumRings)(HLINE hLine, DWORD dwAddressID, LPDWORD lpdwNumRings)
+{
+    API_TRACE("lineGetNumRings(hLine=0x%x, address=%u)", hLine, dwAddressID);
+    if (!lpdwNumRings)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct line_open *open = api_line(hLine);
+    if (!open)
+        API_RETURN(LINEERR_INVALLINEHANDLE);
+    if (dwAddressID >= open->dev->num_addresses)
+        API_RETURN(LINEERR_INVALADDRESSID);
+    DWORD least = RINGS_UNSET;
+    for (const struct line_open *o = open->dev->opens; o; o = o->next_on_dev)
+        if (o->num_rings && o->num_rings[dwAddressID] < least)
+            least = o->num_rings[dwAddressID];
+    *lpdwNumRings = least;
+    API_RETURN(0);
+}
