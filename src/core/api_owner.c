@@ -36,9 +36,10 @@ LONG WINAPI CORE_API(lineSetCallPrivilege)(HCALL hCall, DWORD dwCallPrivilege)
 static struct line_open *api_handoff_target(struct call_handle *from, LPCSTR name, DWORD media)
 {
     struct line_device *dev = from->call->dev;
-    struct line_open *preferred = name ? NULL : priority_pick(dev, media, from->open->app);
+    /* The highest in lineSetAppPriority's list for the media mode, the caller included. */
+    struct line_open *preferred = name ? NULL : priority_pick(dev, media, NULL);
     if (preferred)
-        return preferred; /* the highest in lineSetAppPriority's list for the media mode */
+        return preferred;
     for (struct line_open *o = dev->opens; o; o = o->next_on_dev) {
         if (name) {
             if (strcmp(o->app->name, name) == 0)
