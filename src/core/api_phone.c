@@ -122,12 +122,13 @@ static LONG api_phone_device(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIV
 {
     if (!app_find(hPhoneApp, APP_PHONE))
         return PHONEERR_INVALAPPHANDLE;
-    struct phone_device *dev = phone_device_get(dwDeviceID);
-    if (!dev)
-        return PHONEERR_BADDEVICEID;
+    struct phone_device *dev;
+    LONG rc = api_phone_device_id(dwDeviceID, &dev);
+    if (rc != 0)
+        return rc;
     if (!api_phone_version_ok(dwAPIVersion))
         return PHONEERR_INCOMPATIBLEAPIVERSION;
-    LONG rc = phone_device_ensure_version(dev);
+    rc = phone_device_ensure_version(dev);
     if (rc != 0)
         return rc;
     *devp = dev;

@@ -115,6 +115,9 @@ static void add_and_remove_a_provider(void **state)
     assert_true(support_wait(&watcher, LINE_REMOVE, 0, 1, first_new + 3, &m, SUPPORT_TIMEOUT_MS));
     phone_wait(phones, PHONE_REMOVE, first_new);
     assert_int_equal(lineClose(hLine), LINEERR_INVALLINEHANDLE);
+    HPHONE hPhone;
+    assert_int_equal(phoneOpen(phones, first_new, &hPhone, 0x20002, 0, 0, PHONEPRIVILEGE_MONITOR),
+                     PHONEERR_NODEVICE);
 
     /* Removed devices keep their IDs and answer LINEERR_NODEVICE; others stay unknown. */
     DWORD v;
