@@ -83,6 +83,10 @@ struct call_handle *call_handle_for_open(struct tcall *call, struct line_open *o
 void call_handle_remove(struct call_handle *ch)
 {
     struct tcall *call = ch->call;
+    /* Tone monitoring ends with the handle (lineMonitorTones). */
+    if (ch->tone_list_id && !call->closing && !call->dev->prov->removed &&
+        call->dev->prov->fn.lineMonitorTones)
+        call->dev->prov->fn.lineMonitorTones(call->hdCall, ch->tone_list_id, NULL, 0);
     for (struct call_handle **pp = &call->handles; *pp; pp = &(*pp)->next_in_call)
         if (*pp == ch) {
             *pp = ch->next_in_call;
