@@ -199,6 +199,7 @@ static void inst_free_devices(struct sim_inst *inst)
         forward_free(ext);
     }
     park_free_all(inst);
+    devconfig_free_all(inst);
 }
 
 /* Stop the timer thread and free the instance with everything in it. */

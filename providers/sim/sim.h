@@ -130,7 +130,8 @@ int config_finish(struct sim_config *cfg);
 
 /* ---- provider.c: instances and their device numbering ------------------------------------ */
 
-struct sim_park; /* park.c */
+struct sim_park;      /* park.c */
+struct sim_devconfig; /* devconfig.c */
 
 struct sim_inst {
     struct sim_inst *next; /* in the instance list */
@@ -141,7 +142,8 @@ struct sim_inst {
     DWORD line_base, phone_base; /* device IDs of line 0 and phone 0 */
     ASYNC_COMPLETION complete;   /* from TSPI_providerInit */
     DWORD next_call_id;
-    struct sim_park *parked; /* calls waiting in park slots */
+    struct sim_park *parked;          /* calls waiting in park slots */
+    struct sim_devconfig *devconfigs; /* lineSetDevConfig blocks (devconfig.c) */
     /* timer.c */
     pthread_t timer_thread;
     pthread_cond_t timer_cond;
@@ -310,6 +312,10 @@ void forward_free(struct sim_ext *ext);
 
 void park_forget(struct sim_call *call);
 void park_free_all(struct sim_inst *inst);
+
+/* ---- devconfig.c -------------------------------------------------------------------------- */
+
+void devconfig_free_all(struct sim_inst *inst);
 
 /* ---- phone.c ------------------------------------------------------------------------------ */
 
