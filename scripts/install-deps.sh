@@ -2,7 +2,7 @@
 # Installs what building and testing tapix needs on Debian 12, and nothing when it is all there.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libinih-dev libcmocka-dev clang-format)
+packages=(build-essential cmake pkg-config libinih-dev libcmocka-dev clang-format python3)
 
 missing=()
 for p in "${packages[@]}"; do

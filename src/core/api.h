@@ -1,27 +1,23 @@
 /*
- * api.h — helpers shared by the files that implement the public TAPI functions.
+ * api.h — helpers shared by the files that implement the public TAPI functions: the core's
+ * side of the embedded backend. Argument traces are not written here but once, at the
+ * boundary, by the dispatching front (src/client/dispatch.c).
  */
 #ifndef TAPIX_API_H
 #define TAPIX_API_H
 
 #include "core.h"
+#include "embedded.h"
 
 #include <tapix/varstruct.h>
 
 /**
- * Names the core's implementation of a TAPI function. Every public TAPI function is defined
- * as `LONG WINAPI CORE_API(lineX)(…)`, so that the embedded core's implementations can be
- * renamed in one place when libtapix gains a second backend (the client of tapixd) and a
- * dispatching front that chooses between them.
+ * Names the core's implementation of a TAPI function: every public TAPI function is defined
+ * here as `LONG WINAPI CORE_API(lineX)(…)`, that is core_lineX, declared in embedded.h with
+ * lineX's exact type. The public lineX lives in src/client/dispatch.c, which traces the call
+ * at the boundary and reaches core_lineX through the embedded backend's table.
  */
-#define CORE_API(name) name
-
-/** Traces an API call's arguments at debug level, at the boundary. */
-#define API_TRACE(...)                                                                             \
-    do {                                                                                           \
-        if (tapix_log_enabled(LOG_DEBUG))                                                          \
-            tapix_log(LOG_DEBUG, __VA_ARGS__);                                                     \
-    } while (0)
+#define CORE_API(name) core_##name
 
 /** Returns `rc` from an API function after leaving the core. */
 #define API_RETURN(rc)                                                                             \

@@ -82,7 +82,6 @@ static LONG agent_get_on(struct line_open *open, DWORD type, DWORD region, void 
 LONG WINAPI CORE_API(lineGetAgentCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
                                        DWORD dwAppAPIVersion, LPLINEAGENTCAPS lpAgentCaps)
 {
-    API_TRACE("lineGetAgentCaps(dev=%u, address=%u)", dwDeviceID, dwAddressID);
     core_enter();
     struct app *app = app_find(hLineApp, APP_LINE);
     if (!app)
@@ -113,7 +112,6 @@ LONG WINAPI CORE_API(lineGetAgentCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWOR
 LONG WINAPI CORE_API(lineGetAgentStatus)(HLINE hLine, DWORD dwAddressID,
                                          LPLINEAGENTSTATUS lpAgentStatus)
 {
-    API_TRACE("lineGetAgentStatus(hLine=0x%x, address=%u)", hLine, dwAddressID);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -131,7 +129,6 @@ LONG WINAPI CORE_API(lineGetAgentStatus)(HLINE hLine, DWORD dwAddressID,
 LONG WINAPI CORE_API(lineGetAgentActivityList)(HLINE hLine, DWORD dwAddressID,
                                                LPLINEAGENTACTIVITYLIST lpAgentActivityList)
 {
-    API_TRACE("lineGetAgentActivityList(hLine=0x%x, address=%u)", hLine, dwAddressID);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -149,7 +146,6 @@ LONG WINAPI CORE_API(lineGetAgentActivityList)(HLINE hLine, DWORD dwAddressID,
 LONG WINAPI CORE_API(lineGetAgentGroupList)(HLINE hLine, DWORD dwAddressID,
                                             LPLINEAGENTGROUPLIST lpAgentGroupList)
 {
-    API_TRACE("lineGetAgentGroupList(hLine=0x%x, address=%u)", hLine, dwAddressID);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -166,7 +162,6 @@ LONG WINAPI CORE_API(lineGetAgentGroupList)(HLINE hLine, DWORD dwAddressID,
 
 LONG WINAPI CORE_API(lineGetGroupList)(HLINE hLine, LPLINEAGENTGROUPLIST lpGroupList)
 {
-    API_TRACE("lineGetGroupList(hLine=0x%x)", hLine);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -179,7 +174,6 @@ LONG WINAPI CORE_API(lineGetGroupList)(HLINE hLine, LPLINEAGENTGROUPLIST lpGroup
 
 LONG WINAPI CORE_API(lineGetAgentInfo)(HLINE hLine, HAGENT hAgent, LPLINEAGENTINFO lpAgentInfo)
 {
-    API_TRACE("lineGetAgentInfo(hLine=0x%x, hAgent=0x%x)", hLine, hAgent);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -196,7 +190,6 @@ LONG WINAPI CORE_API(lineGetAgentInfo)(HLINE hLine, HAGENT hAgent, LPLINEAGENTIN
 LONG WINAPI CORE_API(lineGetAgentSessionList)(HLINE hLine, HAGENT hAgent,
                                               LPLINEAGENTSESSIONLIST lpAgentSessionList)
 {
-    API_TRACE("lineGetAgentSessionList(hLine=0x%x, hAgent=0x%x)", hLine, hAgent);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -214,7 +207,6 @@ LONG WINAPI CORE_API(lineGetAgentSessionList)(HLINE hLine, HAGENT hAgent,
 LONG WINAPI CORE_API(lineGetAgentSessionInfo)(HLINE hLine, HAGENTSESSION hAgentSession,
                                               LPLINEAGENTSESSIONINFO lpAgentSessionInfo)
 {
-    API_TRACE("lineGetAgentSessionInfo(hLine=0x%x, hSession=0x%x)", hLine, hAgentSession);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -231,7 +223,6 @@ LONG WINAPI CORE_API(lineGetAgentSessionInfo)(HLINE hLine, HAGENTSESSION hAgentS
 
 LONG WINAPI CORE_API(lineGetQueueList)(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList)
 {
-    API_TRACE("lineGetQueueList(hLine=0x%x)", hLine);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -250,7 +241,6 @@ LONG WINAPI CORE_API(lineGetQueueList)(HLINE hLine, LPGUID lpGroupID, LPLINEQUEU
 LONG WINAPI CORE_API(lineGetQueueInfo)(HLINE hLine, DWORD dwQueueID,
                                        LPLINEQUEUEINFO lpLineQueueInfo)
 {
-    API_TRACE("lineGetQueueInfo(hLine=0x%x, queue=%u)", hLine, dwQueueID);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -267,8 +257,6 @@ LONG WINAPI CORE_API(lineGetQueueInfo)(HLINE hLine, DWORD dwQueueID,
 LONG WINAPI CORE_API(lineSetAgentState)(HLINE hLine, DWORD dwAddressID, DWORD dwAgentState,
                                         DWORD dwNextAgentState)
 {
-    API_TRACE("lineSetAgentState(hLine=0x%x, address=%u, state=0x%x, next=0x%x)", hLine,
-              dwAddressID, dwAgentState, dwNextAgentState);
     if (!agent_state_ok(dwAgentState, AGENT_STATES) ||
         !agent_state_ok(dwNextAgentState, AGENT_STATES))
         return LINEERR_INVALAGENTSTATE;
@@ -289,8 +277,6 @@ LONG WINAPI CORE_API(lineSetAgentState)(HLINE hLine, DWORD dwAddressID, DWORD dw
 LONG WINAPI CORE_API(lineSetAgentStateEx)(HLINE hLine, HAGENT hAgent, DWORD dwAgentState,
                                           DWORD dwNextAgentState)
 {
-    API_TRACE("lineSetAgentStateEx(hLine=0x%x, hAgent=0x%x, state=0x%x, next=0x%x)", hLine, hAgent,
-              dwAgentState, dwNextAgentState);
     if (!agent_state_ok(dwAgentState, AGENT_STATES_EX) ||
         !agent_state_ok(dwNextAgentState, AGENT_STATES_EX))
         return LINEERR_INVALAGENTSTATE;
@@ -312,8 +298,6 @@ LONG WINAPI CORE_API(lineSetAgentSessionState)(HLINE hLine, HAGENTSESSION hAgent
                                                DWORD dwAgentSessionState,
                                                DWORD dwNextAgentSessionState)
 {
-    API_TRACE("lineSetAgentSessionState(hLine=0x%x, hSession=0x%x, state=0x%x)", hLine,
-              hAgentSession, dwAgentSessionState);
     if (!agent_state_ok(dwAgentSessionState, SESSION_STATES) ||
         !agent_state_ok(dwNextAgentSessionState, SESSION_STATES))
         return LINEERR_INVALAGENTSESSIONSTATE;
@@ -333,8 +317,6 @@ LONG WINAPI CORE_API(lineSetAgentSessionState)(HLINE hLine, HAGENTSESSION hAgent
 
 LONG WINAPI CORE_API(lineSetAgentActivity)(HLINE hLine, DWORD dwAddressID, DWORD dwActivityID)
 {
-    API_TRACE("lineSetAgentActivity(hLine=0x%x, address=%u, activity=%u)", hLine, dwAddressID,
-              dwActivityID);
     core_enter();
     struct line_open *open;
     struct proxy_pending *p;
@@ -351,8 +333,6 @@ LONG WINAPI CORE_API(lineSetAgentActivity)(HLINE hLine, DWORD dwAddressID, DWORD
 LONG WINAPI CORE_API(lineSetAgentMeasurementPeriod)(HLINE hLine, HAGENT hAgent,
                                                     DWORD dwMeasurementPeriod)
 {
-    API_TRACE("lineSetAgentMeasurementPeriod(hLine=0x%x, hAgent=0x%x, period=%u)", hLine, hAgent,
-              dwMeasurementPeriod);
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
     core_enter();
@@ -371,8 +351,6 @@ LONG WINAPI CORE_API(lineSetAgentMeasurementPeriod)(HLINE hLine, HAGENT hAgent,
 LONG WINAPI CORE_API(lineSetQueueMeasurementPeriod)(HLINE hLine, DWORD dwQueueID,
                                                     DWORD dwMeasurementPeriod)
 {
-    API_TRACE("lineSetQueueMeasurementPeriod(hLine=0x%x, queue=%u, period=%u)", hLine, dwQueueID,
-              dwMeasurementPeriod);
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
     core_enter();
@@ -406,7 +384,6 @@ static LONG agent_check_group_list(const LINEAGENTGROUPLIST *list)
 LONG WINAPI CORE_API(lineSetAgentGroup)(HLINE hLine, DWORD dwAddressID,
                                         LPLINEAGENTGROUPLIST lpAgentGroupList)
 {
-    API_TRACE("lineSetAgentGroup(hLine=0x%x, address=%u)", hLine, dwAddressID);
     LONG rc = agent_check_group_list(lpAgentGroupList);
     if (rc != 0)
         return rc;
@@ -432,8 +409,6 @@ LONG WINAPI CORE_API(lineAgentSpecific)(HLINE hLine, DWORD dwAddressID,
                                         DWORD dwAgentExtensionIDIndex, LPVOID lpParams,
                                         DWORD dwSize)
 {
-    API_TRACE("lineAgentSpecific(hLine=0x%x, address=%u, extension=%u, size=%u)", hLine,
-              dwAddressID, dwAgentExtensionIDIndex, dwSize);
     if (!lpParams && dwSize)
         return LINEERR_INVALPOINTER;
     if (dwSize > 0x100000)
@@ -468,7 +443,6 @@ static DWORD agent_strings(LPCSTR a, LPCSTR b)
 LONG WINAPI CORE_API(lineCreateAgent)(HLINE hLine, LPCSTR lpszAgentID, LPCSTR lpszAgentPIN,
                                       LPHAGENT lphAgent)
 {
-    API_TRACE("lineCreateAgent(hLine=0x%x, agent=%s)", hLine, lpszAgentID ? lpszAgentID : "");
     if (!lphAgent)
         return LINEERR_INVALPOINTER;
     core_enter();
@@ -495,8 +469,6 @@ LONG WINAPI CORE_API(lineCreateAgentSession)(HLINE hLine, HAGENT hAgent, LPCSTR 
                                              DWORD dwWorkingAddressID, LPGUID lpGroupID,
                                              LPHAGENTSESSION lphAgentSession)
 {
-    API_TRACE("lineCreateAgentSession(hLine=0x%x, hAgent=0x%x, address=%u)", hLine, hAgent,
-              dwWorkingAddressID);
     if (!lpGroupID || !lphAgentSession)
         return LINEERR_INVALPOINTER;
     core_enter();
@@ -523,7 +495,6 @@ LONG WINAPI CORE_API(lineCreateAgentSession)(HLINE hLine, HAGENT hAgent, LPCSTR 
 LONG WINAPI CORE_API(lineProxyResponse)(HLINE hLine, LPLINEPROXYREQUEST lpProxyRequest,
                                         DWORD dwResult)
 {
-    API_TRACE("lineProxyResponse(hLine=0x%x, result=0x%x)", hLine, dwResult);
     core_enter();
     struct line_open *open = api_line(hLine);
     if (!open)
@@ -551,8 +522,6 @@ static DWORD agent_message_version(DWORD msg)
 LONG WINAPI CORE_API(lineProxyMessage)(HLINE hLine, HCALL hCall, DWORD dwMsg, DWORD dwParam1,
                                        DWORD dwParam2, DWORD dwParam3)
 {
-    API_TRACE("lineProxyMessage(hLine=0x%x, msg=%u, 0x%x, 0x%x, 0x%x)", hLine, dwMsg, dwParam1,
-              dwParam2, dwParam3);
     core_enter();
     struct line_open *open = api_line(hLine);
     if (!open)
@@ -576,7 +545,6 @@ LONG WINAPI CORE_API(lineProxyMessage)(HLINE hLine, HCALL hCall, DWORD dwMsg, DW
 LONG WINAPI CORE_API(lineGetProxyStatus)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAppAPIVersion,
                                          LPLINEPROXYREQUESTLIST lpLineProxyRequestList)
 {
-    API_TRACE("lineGetProxyStatus(dev=%u)", dwDeviceID);
     core_enter();
     if (!app_find(hLineApp, APP_LINE))
         API_RETURN(LINEERR_INVALAPPHANDLE);

@@ -133,8 +133,6 @@ static LONG assisted_register(struct assisted_state *st, struct app *app, DWORD_
 LONG WINAPI CORE_API(lineRegisterRequestRecipient)(HLINEAPP hLineApp, DWORD dwRegistrationInstance,
                                                    DWORD dwRequestMode, DWORD bEnable)
 {
-    API_TRACE("lineRegisterRequestRecipient(hLineApp=0x%x, mode=0x%x, enable=%u)", hLineApp,
-              dwRequestMode, bEnable);
     core_enter();
     struct app *app = app_find(hLineApp, APP_LINE);
     if (!app)
@@ -160,7 +158,6 @@ static void assisted_copy(char *field, size_t size, LPCSTR s)
 LONG WINAPI CORE_API(tapiRequestMakeCall)(LPCSTR lpszDestAddress, LPCSTR lpszAppName,
                                           LPCSTR lpszCalledParty, LPCSTR lpszComment)
 {
-    API_TRACE("tapiRequestMakeCall(dest=%s)", lpszDestAddress ? lpszDestAddress : "(null)");
     if (!lpszDestAddress || !*lpszDestAddress || strlen(lpszDestAddress) >= TAPIMAXDESTADDRESSSIZE)
         return TAPIERR_INVALDESTADDRESS;
     core_enter();
@@ -183,7 +180,6 @@ LONG WINAPI CORE_API(tapiRequestMakeCall)(LPCSTR lpszDestAddress, LPCSTR lpszApp
 
 LONG WINAPI CORE_API(lineGetRequest)(HLINEAPP hLineApp, DWORD dwRequestMode, LPVOID lpRequestBuffer)
 {
-    API_TRACE("lineGetRequest(hLineApp=0x%x, mode=0x%x)", hLineApp, dwRequestMode);
     core_enter();
     if (!app_find(hLineApp, APP_LINE))
         API_RETURN(LINEERR_INVALAPPHANDLE);
@@ -209,14 +205,12 @@ LONG WINAPI CORE_API(tapiRequestMediaCall)(HWND hwnd, WPARAM wRequestID, LPCSTR 
                                            LPCSTR lpszDestAddress, LPCSTR lpszAppName,
                                            LPCSTR lpszCalledParty, LPCSTR lpszComment)
 {
-    API_TRACE("tapiRequestMediaCall()");
     /* Never implemented in any version of TAPI, as Microsoft documents. */
     return TAPIERR_REQUESTFAILED;
 }
 
 LONG WINAPI CORE_API(tapiRequestDrop)(HWND hwnd, WPARAM wRequestID)
 {
-    API_TRACE("tapiRequestDrop()");
     /* The drop half of the obsolete media-call requests: nothing can be dropped. */
     return TAPIERR_REQUESTFAILED;
 }

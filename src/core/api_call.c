@@ -49,7 +49,6 @@
 
 LONG WINAPI CORE_API(lineAnswer)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
-    API_TRACE("lineAnswer(hCall=0x%x)", hCall);
     API_CALL_REQUEST(hCall, true, LINECALLSTATE_OFFERING | LINECALLSTATE_ACCEPTED, lineAnswer,
                      lpsUserUserInfo, lpsUserUserInfo ? dwSize : 0);
 }
@@ -62,7 +61,6 @@ LONG WINAPI CORE_API(lineAccept)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSi
 
 LONG WINAPI CORE_API(lineDrop)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
 {
-    API_TRACE("lineDrop(hCall=0x%x)", hCall);
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineDrop, lpsUserUserInfo,
                      lpsUserUserInfo ? dwSize : 0);
 }
@@ -73,7 +71,6 @@ LONG WINAPI CORE_API(lineDial)(HCALL hCall, LPCSTR lpszDestAddress, DWORD dwCoun
         return LINEERR_INVALPOINTER;
     if (!*lpszDestAddress)
         return LINEERR_INVALADDRESS;
-    API_TRACE("lineDial(hCall=0x%x, dest=%s)", hCall, lpszDestAddress);
     API_CALL_REQUEST(hCall, true, NOT_IDLE, lineDial, lpszDestAddress, dwCountryCode);
 }
 
@@ -158,7 +155,6 @@ LONG WINAPI CORE_API(lineSwapHold)(HCALL hActiveCall, HCALL hHeldCall)
 
 LONG WINAPI CORE_API(lineAddToConference)(HCALL hConfCall, HCALL hConsultCall)
 {
-    API_TRACE("lineAddToConference(hConfCall=0x%x, hConsultCall=0x%x)", hConfCall, hConsultCall);
     core_enter();
     struct call_handle *conf, *consult;
     LONG rc = api_call(hConfCall, true, LINECALLSTATE_ONHOLDPENDCONF | LINECALLSTATE_ONHOLD, &conf);
@@ -252,8 +248,6 @@ LONG WINAPI CORE_API(lineSetupConference)(HCALL hCall, HLINE hLine, LPHCALL lphC
                                           LPHCALL lphConsultCall, DWORD dwNumParties,
                                           const LINECALLPARAMS *lpCallParams)
 {
-    API_TRACE("lineSetupConference(hCall=0x%x, hLine=0x%x, parties=%u)", hCall, hLine,
-              dwNumParties);
     if (!lphConfCall || !lphConsultCall)
         return LINEERR_INVALPOINTER;
     core_enter();
@@ -321,7 +315,6 @@ LONG WINAPI CORE_API(linePrepareAddToConference)(HCALL hConfCall, LPHCALL lphCon
 
 LONG WINAPI CORE_API(lineDeallocateCall)(HCALL hCall)
 {
-    API_TRACE("lineDeallocateCall(hCall=0x%x)", hCall);
     core_enter();
     struct call_handle *ch = call_handle_find(hCall);
     if (!ch)

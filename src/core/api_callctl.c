@@ -40,8 +40,6 @@ static DWORD api_completion_messages(struct tcall *call)
 LONG WINAPI CORE_API(lineCompleteCall)(HCALL hCall, LPDWORD lpdwCompletionID,
                                        DWORD dwCompletionMode, DWORD dwMessageID)
 {
-    API_TRACE("lineCompleteCall(hCall=0x%x, mode=0x%x, message=%u)", hCall, dwCompletionMode,
-              dwMessageID);
     if (!lpdwCompletionID)
         return LINEERR_INVALPOINTER;
     if (!api_one_bit_of(dwCompletionMode, LINECALLCOMPLMODE_CAMPON | LINECALLCOMPLMODE_CALLBACK |
@@ -68,7 +66,6 @@ LONG WINAPI CORE_API(lineCompleteCall)(HCALL hCall, LPDWORD lpdwCompletionID,
 
 LONG WINAPI CORE_API(lineUncompleteCall)(HLINE hLine, DWORD dwCompletionID)
 {
-    API_TRACE("lineUncompleteCall(hLine=0x%x, completion=%u)", hLine, dwCompletionID);
     core_enter();
     struct line_open *open = api_line(hLine);
     if (!open)
@@ -85,7 +82,6 @@ LONG WINAPI CORE_API(lineUncompleteCall)(HLINE hLine, DWORD dwCompletionID)
 
 LONG WINAPI CORE_API(lineSecureCall)(HCALL hCall)
 {
-    API_TRACE("lineSecureCall(hCall=0x%x)", hCall);
     core_enter();
     struct call_handle *ch;
     LONG rc = api_call(hCall, true, 0, &ch);
@@ -101,7 +97,6 @@ LONG WINAPI CORE_API(lineSecureCall)(HCALL hCall)
 
 LONG WINAPI CORE_API(lineReleaseUserUserInfo)(HCALL hCall)
 {
-    API_TRACE("lineReleaseUserUserInfo(hCall=0x%x)", hCall);
     core_enter();
     struct call_handle *ch;
     LONG rc = api_call(hCall, true, NOT_IDLE, &ch);
@@ -119,8 +114,6 @@ LONG WINAPI CORE_API(lineReleaseUserUserInfo)(HCALL hCall)
 LONG WINAPI CORE_API(lineSetCallParams)(HCALL hCall, DWORD dwBearerMode, DWORD dwMinRate,
                                         DWORD dwMaxRate, const LINEDIALPARAMS *lpDialParams)
 {
-    API_TRACE("lineSetCallParams(hCall=0x%x, bearer=0x%x, rate=%u..%u)", hCall, dwBearerMode,
-              dwMinRate, dwMaxRate);
     if (!api_one_bit_of(dwBearerMode, 2u * LINEBEARERMODE_RESTRICTEDDATA - 1u))
         return LINEERR_INVALBEARERMODE;
     if (dwMinRate > dwMaxRate)
@@ -146,7 +139,6 @@ LONG WINAPI CORE_API(lineSetCallQualityOfService)(HCALL hCall, LPVOID lpSendingF
                                                   LPVOID lpReceivingFlowspec,
                                                   DWORD dwReceivingFlowspecSize)
 {
-    API_TRACE("lineSetCallQualityOfService(hCall=0x%x)", hCall);
     if ((!lpSendingFlowspec && dwSendingFlowspecSize) ||
         (!lpReceivingFlowspec && dwReceivingFlowspecSize))
         return LINEERR_INVALPOINTER;
@@ -168,7 +160,6 @@ LONG WINAPI CORE_API(lineSetCallQualityOfService)(HCALL hCall, LPVOID lpSendingF
 
 LONG WINAPI CORE_API(lineSetCallTreatment)(HCALL hCall, DWORD dwTreatment)
 {
-    API_TRACE("lineSetCallTreatment(hCall=0x%x, treatment=0x%x)", hCall, dwTreatment);
     /* 1-4 are LINECALLTREATMENT_ values; 0x100 and above belong to the provider. */
     if (dwTreatment == 0 || (dwTreatment > LINECALLTREATMENT_MUSIC && dwTreatment < 0x100))
         return LINEERR_INVALPARAM;
@@ -188,8 +179,6 @@ LONG WINAPI CORE_API(lineSetCallTreatment)(HCALL hCall, DWORD dwTreatment)
 
 LONG WINAPI CORE_API(lineSetLineDevStatus)(HLINE hLine, DWORD dwStatusToChange, DWORD fStatus)
 {
-    API_TRACE("lineSetLineDevStatus(hLine=0x%x, status=0x%x, on=%u)", hLine, dwStatusToChange,
-              fStatus);
     const DWORD flags = LINEDEVSTATUSFLAGS_CONNECTED | LINEDEVSTATUSFLAGS_MSGWAIT |
                         LINEDEVSTATUSFLAGS_INSERVICE | LINEDEVSTATUSFLAGS_LOCKED;
     if (dwStatusToChange == 0 || (dwStatusToChange & ~flags))
@@ -212,7 +201,6 @@ LONG WINAPI CORE_API(lineSetLineDevStatus)(HLINE hLine, DWORD dwStatusToChange, 
 LONG WINAPI CORE_API(lineDevSpecificFeature)(HLINE hLine, DWORD dwFeature, LPVOID lpParams,
                                              DWORD dwSize)
 {
-    API_TRACE("lineDevSpecificFeature(hLine=0x%x, feature=0x%x)", hLine, dwFeature);
     if (dwFeature > PHONEBUTTONFUNCTION_NONE)
         return LINEERR_INVALFEATURE;
     if (!lpParams && dwSize)
@@ -273,8 +261,6 @@ static DWORD api_num_terminals(struct line_device *dev)
 LONG WINAPI CORE_API(lineSetTerminal)(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSelect,
                                       DWORD dwTerminalModes, DWORD dwTerminalID, DWORD bEnable)
 {
-    API_TRACE("lineSetTerminal(hLine=0x%x, select=0x%x, modes=0x%x, terminal=%u, enable=%u)", hLine,
-              dwSelect, dwTerminalModes, dwTerminalID, bEnable);
     if (dwTerminalModes == 0 || (dwTerminalModes & ~(DWORD)(2u * LINETERMMODE_MEDIABIDIRECT - 1u)))
         return LINEERR_INVALTERMINALMODE;
     core_enter();
@@ -330,7 +316,6 @@ LONG WINAPI CORE_API(lineSetMediaControl)(
     const LINEMEDIACONTROLTONE *lpToneList, DWORD dwToneNumEntries,
     const LINEMEDIACONTROLCALLSTATE *lpCallStateList, DWORD dwCallStateNumEntries)
 {
-    API_TRACE("lineSetMediaControl(hLine=0x%x, hCall=0x%x, select=0x%x)", hLine, hCall, dwSelect);
     LONG rc =
         api_check_media_lists(lpDigitList, dwDigitNumEntries, lpMediaList, dwMediaNumEntries,
                               lpToneList, dwToneNumEntries, lpCallStateList, dwCallStateNumEntries);
@@ -359,7 +344,6 @@ LONG WINAPI CORE_API(lineSetMediaControl)(
 LONG WINAPI CORE_API(lineMonitorTones)(HCALL hCall, const LINEMONITORTONE *lpToneList,
                                        DWORD dwNumEntries)
 {
-    API_TRACE("lineMonitorTones(hCall=0x%x, entries=%u)", hCall, lpToneList ? dwNumEntries : 0);
     if (lpToneList && (dwNumEntries == 0 || dwNumEntries > 0xFFFF))
         return LINEERR_INVALPOINTER;
     core_enter();

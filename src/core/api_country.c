@@ -51,7 +51,6 @@ static void api_fill_countries(LPLINECOUNTRYLIST list, const struct country *fir
 LONG WINAPI CORE_API(lineGetCountry)(DWORD dwCountryID, DWORD dwAPIVersion,
                                      LPLINECOUNTRYLIST lpLineCountryList)
 {
-    API_TRACE("lineGetCountry(country=%u, version=0x%x)", dwCountryID, dwAPIVersion);
     if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
         return LINEERR_INCOMPATIBLEAPIVERSION;
     core_enter();

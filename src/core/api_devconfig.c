@@ -12,8 +12,6 @@
 LONG WINAPI CORE_API(lineGetDevConfig)(DWORD dwDeviceID, LPVARSTRING lpDeviceConfig,
                                        LPCSTR lpszDeviceClass)
 {
-    API_TRACE("lineGetDevConfig(dev=%u, class=%s)", dwDeviceID,
-              lpszDeviceClass ? lpszDeviceClass : "(null)");
     if (!lpszDeviceClass)
         return LINEERR_INVALPOINTER;
     if (!*lpszDeviceClass)
@@ -35,8 +33,6 @@ LONG WINAPI CORE_API(lineGetDevConfig)(DWORD dwDeviceID, LPVARSTRING lpDeviceCon
 LONG WINAPI CORE_API(lineSetDevConfig)(DWORD dwDeviceID, LPCVOID lpDeviceConfig, DWORD dwSize,
                                        LPCSTR lpszDeviceClass)
 {
-    API_TRACE("lineSetDevConfig(dev=%u, size=%u, class=%s)", dwDeviceID, dwSize,
-              lpszDeviceClass ? lpszDeviceClass : "(null)");
     if (!lpszDeviceClass || (!lpDeviceConfig && dwSize))
         return LINEERR_INVALPOINTER;
     if (!*lpszDeviceClass)

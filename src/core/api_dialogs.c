@@ -29,7 +29,6 @@ static LONG api_check_config_dialog(DWORD dwDeviceID, LPCSTR lpszDeviceClass)
 
 LONG WINAPI CORE_API(lineConfigDialog)(DWORD dwDeviceID, HWND hwndOwner, LPCSTR lpszDeviceClass)
 {
-    API_TRACE("lineConfigDialog(dev=%u)", dwDeviceID);
     core_enter();
     LONG rc = api_check_config_dialog(dwDeviceID, lpszDeviceClass);
     if (rc != 0)
@@ -42,7 +41,6 @@ LONG WINAPI CORE_API(lineConfigDialogEdit)(DWORD dwDeviceID, HWND hwndOwner, LPC
                                            LPCVOID lpDeviceConfigIn, DWORD dwSize,
                                            LPVARSTRING lpDeviceConfigOut)
 {
-    API_TRACE("lineConfigDialogEdit(dev=%u)", dwDeviceID);
     if (!lpDeviceConfigIn && dwSize)
         return LINEERR_INVALPOINTER;
     core_enter();
@@ -58,7 +56,6 @@ LONG WINAPI CORE_API(lineConfigDialogEdit)(DWORD dwDeviceID, HWND hwndOwner, LPC
 LONG WINAPI CORE_API(lineTranslateDialog)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                           HWND hwndOwner, LPCSTR lpszAddressIn)
 {
-    API_TRACE("lineTranslateDialog(dev=%u)", dwDeviceID);
     core_enter();
     if (!app_find(hLineApp, APP_LINE))
         API_RETURN(LINEERR_INVALAPPHANDLE);
@@ -74,7 +71,6 @@ LONG WINAPI CORE_API(lineTranslateDialog)(HLINEAPP hLineApp, DWORD dwDeviceID, D
 
 LONG WINAPI CORE_API(lineConfigProvider)(HWND hwndOwner, DWORD dwPermanentProviderID)
 {
-    API_TRACE("lineConfigProvider(provider=%u)", dwPermanentProviderID);
     core_enter();
     if (!provider_find_id(dwPermanentProviderID))
         API_RETURN(LINEERR_INVALPARAM);
@@ -84,7 +80,6 @@ LONG WINAPI CORE_API(lineConfigProvider)(HWND hwndOwner, DWORD dwPermanentProvid
 
 LONG WINAPI CORE_API(lineGetIcon)(DWORD dwDeviceID, LPCSTR lpszDeviceClass, LPHICON lphIcon)
 {
-    API_TRACE("lineGetIcon(dev=%u)", dwDeviceID);
     if (!lphIcon)
         return LINEERR_INVALPOINTER;
     if (lpszDeviceClass && !*lpszDeviceClass)
@@ -100,7 +95,6 @@ LONG WINAPI CORE_API(lineGetIcon)(DWORD dwDeviceID, LPCSTR lpszDeviceClass, LPHI
 
 LONG WINAPI CORE_API(phoneConfigDialog)(DWORD dwDeviceID, HWND hwndOwner, LPCSTR lpszDeviceClass)
 {
-    API_TRACE("phoneConfigDialog(dev=%u)", dwDeviceID);
     if (lpszDeviceClass && !*lpszDeviceClass)
         return PHONEERR_INVALDEVICECLASS;
     core_enter();
@@ -114,7 +108,6 @@ LONG WINAPI CORE_API(phoneConfigDialog)(DWORD dwDeviceID, HWND hwndOwner, LPCSTR
 
 LONG WINAPI CORE_API(phoneGetIcon)(DWORD dwDeviceID, LPCSTR lpszDeviceClass, LPHICON lphIcon)
 {
-    API_TRACE("phoneGetIcon(dev=%u)", dwDeviceID);
     if (!lphIcon)
         return PHONEERR_INVALPOINTER;
     if (lpszDeviceClass && !*lpszDeviceClass)

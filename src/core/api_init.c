@@ -10,7 +10,7 @@
 
 #include <tapix/tapix.h>
 
-LONG tapix_set_config_text(const char *ini_text)
+TAPIX_EXPORT LONG tapix_set_config_text(const char *ini_text)
 {
     char *copy = NULL;
     if (ini_text && !(copy = strdup(ini_text)))
@@ -21,7 +21,7 @@ LONG tapix_set_config_text(const char *ini_text)
     API_RETURN(0);
 }
 
-void tapix_last_error(char *buf, size_t buflen)
+TAPIX_EXPORT void tapix_last_error(char *buf, size_t buflen)
 {
     if (!buf || !buflen)
         return;
@@ -79,8 +79,6 @@ LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstanc
                                        LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                        LPLINEINITIALIZEEXPARAMS lpParams)
 {
-    API_TRACE("lineInitializeEx(app=%s, version=0x%x)",
-              lpszFriendlyAppName ? lpszFriendlyAppName : "", lpdwAPIVersion ? *lpdwAPIVersion : 0);
     if (!lphLineApp || !lpdwNumDevs || !lpdwAPIVersion)
         return LINEERR_INVALPOINTER;
     if (*lpdwAPIVersion < 0x00020000)
@@ -119,7 +117,6 @@ LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
 
 LONG WINAPI CORE_API(lineShutdown)(HLINEAPP hLineApp)
 {
-    API_TRACE("lineShutdown(hLineApp=0x%x)", hLineApp);
     core_enter();
     struct app *app = app_find(hLineApp, APP_LINE);
     if (!app)
@@ -154,8 +151,6 @@ LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
                                               LPDWORD lpdwAPIVersion,
                                               LPLINEEXTENSIONID lpExtensionID)
 {
-    API_TRACE("lineNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
-              dwAPIHighVersion);
     if (!lpdwAPIVersion || !lpExtensionID)
         return LINEERR_INVALPOINTER;
     core_enter();

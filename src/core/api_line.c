@@ -102,8 +102,6 @@ LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphL
                                DWORD dwPrivileges, DWORD dwMediaModes,
                                const LINECALLPARAMS *lpCallParams)
 {
-    API_TRACE("lineOpen(dev=%u, version=0x%x, privileges=0x%x, media=0x%x)", dwDeviceID,
-              dwAPIVersion, dwPrivileges, dwMediaModes);
     if (!lphLine)
         return LINEERR_INVALPOINTER;
     LONG rc = api_check_open_args(dwPrivileges, dwMediaModes);
@@ -153,7 +151,6 @@ LONG WINAPI CORE_API(lineOpen)(HLINEAPP hLineApp, DWORD dwDeviceID, LPHLINE lphL
 
 LONG WINAPI CORE_API(lineClose)(HLINE hLine)
 {
-    API_TRACE("lineClose(hLine=0x%x)", hLine);
     core_enter();
     struct line_open *open = api_line(hLine);
     if (!open)
@@ -165,7 +162,6 @@ LONG WINAPI CORE_API(lineClose)(HLINE hLine)
 LONG WINAPI CORE_API(lineGetDevCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                      DWORD dwExtVersion, LPLINEDEVCAPS lpLineDevCaps)
 {
-    API_TRACE("lineGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
     core_enter();
     struct line_device *dev;
     LONG rc = api_device(hLineApp, dwDeviceID, dwAPIVersion, &dev);
@@ -183,7 +179,6 @@ LONG WINAPI CORE_API(lineGetAddressCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DW
                                          DWORD dwAPIVersion, DWORD dwExtVersion,
                                          LPLINEADDRESSCAPS lpAddressCaps)
 {
-    API_TRACE("lineGetAddressCaps(dev=%u, address=%u)", dwDeviceID, dwAddressID);
     core_enter();
     struct line_device *dev;
     LONG rc = api_device(hLineApp, dwDeviceID, dwAPIVersion, &dev);
@@ -360,7 +355,6 @@ static struct request *api_call_request(struct line_open *open, LPHCALL lphCall)
 LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
                                    DWORD dwCountryCode, const LINECALLPARAMS *lpCallParams)
 {
-    API_TRACE("lineMakeCall(hLine=0x%x, dest=%s)", hLine, lpszDestAddress ? lpszDestAddress : "");
     if (!lphCall)
         return LINEERR_INVALPOINTER;
     core_enter();

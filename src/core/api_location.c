@@ -19,7 +19,6 @@
 
 LONG WINAPI CORE_API(tapiGetLocationInfo)(LPSTR lpszCountryCode, LPSTR lpszCityCode)
 {
-    API_TRACE("tapiGetLocationInfo()");
     if (!lpszCountryCode || !lpszCityCode)
         return TAPIERR_INVALPOINTER;
     core_enter();
@@ -40,8 +39,6 @@ LONG WINAPI CORE_API(tapiGetLocationInfo)(LPSTR lpszCountryCode, LPSTR lpszCityC
 LONG WINAPI CORE_API(lineSetTollList)(HLINEAPP hLineApp, DWORD dwDeviceID, LPCSTR lpszAddressIn,
                                       DWORD dwTollListOption)
 {
-    API_TRACE("lineSetTollList(dev=%u, address=%s, option=0x%x)", dwDeviceID,
-              lpszAddressIn ? lpszAddressIn : "(null)", dwTollListOption);
     if (!lpszAddressIn)
         return LINEERR_INVALPOINTER;
     core_enter();

@@ -44,8 +44,6 @@ LONG WINAPI CORE_API(phoneInitializeEx)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInst
                                         LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                         LPPHONEINITIALIZEEXPARAMS lpParams)
 {
-    API_TRACE("phoneInitializeEx(app=%s, version=0x%x)",
-              lpszFriendlyAppName ? lpszFriendlyAppName : "", lpdwAPIVersion ? *lpdwAPIVersion : 0);
     if (!lphPhoneApp || !lpdwNumDevs || !lpdwAPIVersion)
         return PHONEERR_INVALPOINTER;
     if (*lpdwAPIVersion < 0x00020000)
@@ -78,7 +76,6 @@ LONG WINAPI CORE_API(phoneInitialize)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstan
 
 LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
 {
-    API_TRACE("phoneShutdown(hPhoneApp=0x%x)", hPhoneApp);
     core_enter();
     struct app *app = app_find(hPhoneApp, APP_PHONE);
     if (!app)
@@ -90,7 +87,6 @@ LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
 LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage,
                                       DWORD dwTimeout)
 {
-    API_TRACE("phoneGetMessage(hPhoneApp=0x%x, timeout=%u)", hPhoneApp, dwTimeout);
     if (!lpMessage)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -259,8 +255,6 @@ LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
                                                LPDWORD lpdwAPIVersion,
                                                LPPHONEEXTENSIONID lpExtensionID)
 {
-    API_TRACE("phoneNegotiateAPIVersion(dev=%u, 0x%x..0x%x)", dwDeviceID, dwAPILowVersion,
-              dwAPIHighVersion);
     if (!lpdwAPIVersion || !lpExtensionID)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -287,8 +281,6 @@ LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
                                                DWORD dwAPIVersion, DWORD dwExtLowVersion,
                                                DWORD dwExtHighVersion, LPDWORD lpdwExtVersion)
 {
-    API_TRACE("phoneNegotiateExtVersion(dev=%u, version=0x%x, ext 0x%x..0x%x)", dwDeviceID,
-              dwAPIVersion, dwExtLowVersion, dwExtHighVersion);
     if (!lpdwExtVersion)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -305,7 +297,6 @@ LONG WINAPI CORE_API(phoneNegotiateExtVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
 LONG WINAPI CORE_API(phoneGetDevCaps)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                                       DWORD dwExtVersion, LPPHONECAPS lpPhoneCaps)
 {
-    API_TRACE("phoneGetDevCaps(dev=%u, version=0x%x)", dwDeviceID, dwAPIVersion);
     core_enter();
     struct phone_device *dev;
     LONG rc = api_phone_device(hPhoneApp, dwDeviceID, dwAPIVersion, &dev);
@@ -338,8 +329,6 @@ LONG WINAPI CORE_API(phoneOpen)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE 
                                 DWORD dwAPIVersion, DWORD dwExtVersion,
                                 DWORD_PTR dwCallbackInstance, DWORD dwPrivilege)
 {
-    API_TRACE("phoneOpen(dev=%u, version=0x%x, ext=0x%x, privilege=0x%x)", dwDeviceID, dwAPIVersion,
-              dwExtVersion, dwPrivilege);
     if (!lphPhone)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -363,7 +352,6 @@ LONG WINAPI CORE_API(phoneOpen)(HPHONEAPP hPhoneApp, DWORD dwDeviceID, LPHPHONE 
 
 LONG WINAPI CORE_API(phoneClose)(HPHONE hPhone)
 {
-    API_TRACE("phoneClose(hPhone=0x%x)", hPhone);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
@@ -390,7 +378,6 @@ static void api_phone_status_add_opens(struct phone_device *dev, LPPHONESTATUS s
 
 LONG WINAPI CORE_API(phoneGetStatus)(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
 {
-    API_TRACE("phoneGetStatus(hPhone=0x%x)", hPhone);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
@@ -412,8 +399,6 @@ LONG WINAPI CORE_API(phoneGetStatus)(HPHONE hPhone, LPPHONESTATUS lpPhoneStatus)
 LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates,
                                              DWORD dwButtonModes, DWORD dwButtonStates)
 {
-    API_TRACE("phoneSetStatusMessages(hPhone=0x%x, states=0x%x, modes=0x%x, buttons=0x%x)", hPhone,
-              dwPhoneStates, dwButtonModes, dwButtonStates);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
@@ -437,7 +422,6 @@ LONG WINAPI CORE_API(phoneSetStatusMessages)(HPHONE hPhone, DWORD dwPhoneStates,
 LONG WINAPI CORE_API(phoneGetStatusMessages)(HPHONE hPhone, LPDWORD lpdwPhoneStates,
                                              LPDWORD lpdwButtonModes, LPDWORD lpdwButtonStates)
 {
-    API_TRACE("phoneGetStatusMessages(hPhone=0x%x)", hPhone);
     if (!lpdwPhoneStates || !lpdwButtonModes || !lpdwButtonStates)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -467,8 +451,6 @@ static LONG api_phone_get_own_id(struct phone_device *dev, LPVARSTRING out)
 
 LONG WINAPI CORE_API(phoneGetID)(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR lpszDeviceClass)
 {
-    API_TRACE("phoneGetID(hPhone=0x%x, class=%s)", hPhone,
-              lpszDeviceClass ? lpszDeviceClass : "(null)");
     if (!lpszDeviceClass)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -489,7 +471,6 @@ LONG WINAPI CORE_API(phoneGetID)(HPHONE hPhone, LPVARSTRING lpDeviceID, LPCSTR l
 
 LONG WINAPI CORE_API(phoneDevSpecific)(HPHONE hPhone, LPVOID lpParams, DWORD dwSize)
 {
-    API_TRACE("phoneDevSpecific(hPhone=0x%x, size=%u)", hPhone, dwSize);
     if (!lpParams && dwSize)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -509,7 +490,6 @@ LONG WINAPI CORE_API(phoneDevSpecific)(HPHONE hPhone, LPVOID lpParams, DWORD dwS
 
 LONG WINAPI CORE_API(phoneGetHookSwitch)(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
 {
-    API_TRACE("phoneGetHookSwitch(hPhone=0x%x)", hPhone);
     if (!lpdwHookSwitchDevs)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -530,8 +510,6 @@ LONG WINAPI CORE_API(phoneGetHookSwitch)(HPHONE hPhone, LPDWORD lpdwHookSwitchDe
 LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs,
                                          DWORD dwHookSwitchMode)
 {
-    API_TRACE("phoneSetHookSwitch(hPhone=0x%x, devs=0x%x, mode=0x%x)", hPhone, dwHookSwitchDevs,
-              dwHookSwitchMode);
     if (!dwHookSwitchDevs || (dwHookSwitchDevs & ~(DWORD)API_HOOKSWITCH_DEVS))
         return PHONEERR_INVALHOOKSWITCHDEV;
     if (!api_one_bit_of(dwHookSwitchMode, API_HOOKSWITCH_MODES))
@@ -557,7 +535,6 @@ LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs,
 
 LONG WINAPI CORE_API(phoneGetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVolume)
 {
-    API_TRACE("phoneGetVolume(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
     if (!lpdwVolume)
         return PHONEERR_INVALPOINTER;
     if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
@@ -577,8 +554,6 @@ LONG WINAPI CORE_API(phoneGetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWO
 
 LONG WINAPI CORE_API(phoneSetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
 {
-    API_TRACE("phoneSetVolume(hPhone=0x%x, dev=0x%x, volume=0x%x)", hPhone, dwHookSwitchDev,
-              dwVolume);
     if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
         return PHONEERR_INVALHOOKSWITCHDEV;
     core_enter();
@@ -600,7 +575,6 @@ LONG WINAPI CORE_API(phoneSetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD
 
 LONG WINAPI CORE_API(phoneGetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
 {
-    API_TRACE("phoneGetGain(hPhone=0x%x, dev=0x%x)", hPhone, dwHookSwitchDev);
     if (!lpdwGain)
         return PHONEERR_INVALPOINTER;
     if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
@@ -620,7 +594,6 @@ LONG WINAPI CORE_API(phoneGetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD
 
 LONG WINAPI CORE_API(phoneSetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
 {
-    API_TRACE("phoneSetGain(hPhone=0x%x, dev=0x%x, gain=0x%x)", hPhone, dwHookSwitchDev, dwGain);
     if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
         return PHONEERR_INVALHOOKSWITCHDEV;
     core_enter();
@@ -642,7 +615,6 @@ LONG WINAPI CORE_API(phoneSetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD d
 
 LONG WINAPI CORE_API(phoneGetRing)(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume)
 {
-    API_TRACE("phoneGetRing(hPhone=0x%x)", hPhone);
     if (!lpdwRingMode || !lpdwVolume)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -658,7 +630,6 @@ LONG WINAPI CORE_API(phoneGetRing)(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD 
 
 LONG WINAPI CORE_API(phoneSetRing)(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolume)
 {
-    API_TRACE("phoneSetRing(hPhone=0x%x, mode=%u, volume=0x%x)", hPhone, dwRingMode, dwVolume);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, true, &open);
@@ -679,7 +650,6 @@ LONG WINAPI CORE_API(phoneSetRing)(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolu
 
 LONG WINAPI CORE_API(phoneGetDisplay)(HPHONE hPhone, LPVARSTRING lpDisplay)
 {
-    API_TRACE("phoneGetDisplay(hPhone=0x%x)", hPhone);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
@@ -708,8 +678,6 @@ static LONG api_phone_check_display(struct phone_device *dev, DWORD row, DWORD c
 LONG WINAPI CORE_API(phoneSetDisplay)(HPHONE hPhone, DWORD dwRow, DWORD dwColumn, LPCSTR lpsDisplay,
                                       DWORD dwSize)
 {
-    API_TRACE("phoneSetDisplay(hPhone=0x%x, row=%u, column=%u, size=%u)", hPhone, dwRow, dwColumn,
-              dwSize);
     if (!lpsDisplay && dwSize)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -731,7 +699,6 @@ LONG WINAPI CORE_API(phoneSetDisplay)(HPHONE hPhone, DWORD dwRow, DWORD dwColumn
 
 LONG WINAPI CORE_API(phoneGetLamp)(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMode)
 {
-    API_TRACE("phoneGetLamp(hPhone=0x%x, lamp=%u)", hPhone, dwButtonLampID);
     if (!lpdwLampMode)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -754,7 +721,6 @@ LONG WINAPI CORE_API(phoneGetLamp)(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD 
 
 LONG WINAPI CORE_API(phoneSetLamp)(HPHONE hPhone, DWORD dwButtonLampID, DWORD dwLampMode)
 {
-    API_TRACE("phoneSetLamp(hPhone=0x%x, lamp=%u, mode=0x%x)", hPhone, dwButtonLampID, dwLampMode);
     if (!api_one_bit_of(dwLampMode, API_SETTABLE_LAMP_MODES))
         return PHONEERR_INVALLAMPMODE;
     core_enter();
@@ -776,7 +742,6 @@ LONG WINAPI CORE_API(phoneSetLamp)(HPHONE hPhone, DWORD dwButtonLampID, DWORD dw
 LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
                                          LPPHONEBUTTONINFO lpButtonInfo)
 {
-    API_TRACE("phoneGetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
     core_enter();
     struct phone_open *open;
     LONG rc = api_phone(hPhone, false, &open);
@@ -817,7 +782,6 @@ static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
 LONG WINAPI CORE_API(phoneSetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
                                          const PHONEBUTTONINFO *lpButtonInfo)
 {
-    API_TRACE("phoneSetButtonInfo(hPhone=0x%x, button=%u)", hPhone, dwButtonLampID);
     LONG rc = api_phone_check_button_info(lpButtonInfo);
     if (rc != 0)
         return rc;
@@ -849,7 +813,6 @@ static LONG api_phone_check_data_id(struct phone_device *dev, DWORD id, bool set
 
 LONG WINAPI CORE_API(phoneGetData)(HPHONE hPhone, DWORD dwDataID, LPVOID lpData, DWORD dwSize)
 {
-    API_TRACE("phoneGetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
     if (!lpData && dwSize)
         return PHONEERR_INVALPOINTER;
     core_enter();
@@ -867,7 +830,6 @@ LONG WINAPI CORE_API(phoneGetData)(HPHONE hPhone, DWORD dwDataID, LPVOID lpData,
 
 LONG WINAPI CORE_API(phoneSetData)(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData, DWORD dwSize)
 {
-    API_TRACE("phoneSetData(hPhone=0x%x, id=%u, size=%u)", hPhone, dwDataID, dwSize);
     if (!lpData && dwSize)
         return PHONEERR_INVALPOINTER;
     core_enter();

@@ -101,8 +101,6 @@ LONG WINAPI CORE_API(lineSetAppPriority)(LPCSTR lpszAppFilename, DWORD dwMediaMo
                                          LPLINEEXTENSIONID lpExtensionID, DWORD dwRequestMode,
                                          LPCSTR lpszExtensionName, DWORD dwPriority)
 {
-    API_TRACE("lineSetAppPriority(%s, media=0x%x, request=0x%x, priority=%u)",
-              lpszAppFilename ? lpszAppFilename : "(null)", dwMediaMode, dwRequestMode, dwPriority);
     LONG rc = api_check_app_name(lpszAppFilename);
     if (rc != 0)
         return rc;
@@ -131,8 +129,6 @@ LONG WINAPI CORE_API(lineGetAppPriority)(LPCSTR lpszAppFilename, DWORD dwMediaMo
                                          LPLINEEXTENSIONID lpExtensionID, DWORD dwRequestMode,
                                          LPVARSTRING lpExtensionName, LPDWORD lpdwPriority)
 {
-    API_TRACE("lineGetAppPriority(%s, media=0x%x, request=0x%x)",
-              lpszAppFilename ? lpszAppFilename : "(null)", dwMediaMode, dwRequestMode);
     LONG rc = api_check_app_name(lpszAppFilename);
     if (rc != 0)
         return rc;

@@ -100,7 +100,6 @@ static LONG api_list_configured(struct tapix_varstruct *vs, LPLINEPROVIDERLIST l
 
 LONG WINAPI CORE_API(lineGetProviderList)(DWORD dwAPIVersion, LPLINEPROVIDERLIST lpProviderList)
 {
-    API_TRACE("lineGetProviderList(version=0x%x)", dwAPIVersion);
     if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
         return LINEERR_INCOMPATIBLEAPIVERSION;
     core_enter();
@@ -120,7 +119,6 @@ LONG WINAPI CORE_API(lineGetProviderList)(DWORD dwAPIVersion, LPLINEPROVIDERLIST
 LONG WINAPI CORE_API(lineAddProvider)(LPCSTR lpszProviderFilename, HWND hwndOwner,
                                       LPDWORD lpdwPermanentProviderID)
 {
-    API_TRACE("lineAddProvider(%s)", lpszProviderFilename ? lpszProviderFilename : "(null)");
     if (!lpszProviderFilename || !lpdwPermanentProviderID)
         return LINEERR_INVALPOINTER;
     if (!*lpszProviderFilename)
@@ -136,7 +134,6 @@ LONG WINAPI CORE_API(lineAddProvider)(LPCSTR lpszProviderFilename, HWND hwndOwne
 
 LONG WINAPI CORE_API(lineRemoveProvider)(DWORD dwPermanentProviderID, HWND hwndOwner)
 {
-    API_TRACE("lineRemoveProvider(provider=%u)", dwPermanentProviderID);
     core_enter();
     API_RETURN(provider_remove(dwPermanentProviderID));
 }

@@ -28,7 +28,6 @@ static DWORD *api_rings_of(struct line_open *open)
 
 LONG WINAPI CORE_API(lineSetNumRings)(HLINE hLine, DWORD dwAddressID, DWORD dwNumRings)
 {
-    API_TRACE("lineSetNumRings(hLine=0x%x, address=%u, rings=%u)", hLine, dwAddressID, dwNumRings);
     core_enter();
     struct line_open *open = api_line(hLine);
     if (!open)
@@ -44,7 +43,6 @@ LONG WINAPI CORE_API(lineSetNumRings)(HLINE hLine, DWORD dwAddressID, DWORD dwNu
 
 LONG WINAPI CORE_API(lineGetNumRings)(HLINE hLine, DWORD dwAddressID, LPDWORD lpdwNumRings)
 {
-    API_TRACE("lineGetNumRings(hLine=0x%x, address=%u)", hLine, dwAddressID);
     if (!lpdwNumRings)
         return LINEERR_INVALPOINTER;
     core_enter();

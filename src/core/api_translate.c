@@ -12,8 +12,6 @@ LONG WINAPI CORE_API(lineTranslateAddress)(HLINEAPP hLineApp, DWORD dwDeviceID, 
                                            DWORD dwTranslateOptions,
                                            LPLINETRANSLATEOUTPUT lpTranslateOutput)
 {
-    API_TRACE("lineTranslateAddress(%s, options=0x%x)", lpszAddressIn ? lpszAddressIn : "",
-              dwTranslateOptions);
     if (!lpszAddressIn)
         return LINEERR_INVALPOINTER;
     core_enter();
