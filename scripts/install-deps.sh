@@ -2,7 +2,10 @@
 # Installs what building and testing tapix needs on Debian 12, and nothing when it is all there.
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libinih-dev libcmocka-dev clang-format python3)
+# libprotobuf-c-dev, protobuf-c-compiler: the client protocol (src/proto). clang and
+# libclang-rt-14-dev (libFuzzer's and the sanitizers' runtimes): the fuzzing run (scripts/fuzz.sh).
+packages=(build-essential cmake pkg-config libinih-dev libcmocka-dev clang-format python3
+          libprotobuf-c-dev protobuf-c-compiler clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do
