@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds tapix, and runs the whole test suite three times: in a debug
-# build, in the release build the demo uses, and in a build with AddressSanitizer and UBSan.
+# build, in the release build the demo uses, and in a build with AddressSanitizer and UBSan; then
+# fuzzes the client protocol for a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -11,3 +12,5 @@ for preset in debug release asan; do
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
 done
+# The client protocol's frame reader and decoder under libFuzzer for 60 s (docs/protocol.md).
+scripts/fuzz.sh 60
