@@ -182,6 +182,9 @@ struct proto_error {
     char text[160];
 };
 
+/** Returns the schema's name of value kind `kind` ("dword", "varstruct", ...). */
+const char *proto_kind_name(enum proto_kind kind);
+
 /** Returns a short constant name of `code` ("oversized", "bad-utf8", ...). */
 const char *proto_err_name(enum proto_err code);
 
@@ -191,6 +194,16 @@ const char *proto_err_name(enum proto_err code);
  * its description in `err` (which may be NULL). Does not allocate.
  */
 enum proto_err proto_validate(const struct proto_msg *msg, struct proto_error *err);
+
+/**
+ * Checks the outputs `outs` of a Result, or of the reply Event, against the Call `call` they
+ * answer (docs/protocol.md, "Parameters"): none at all, or one per output parameter of the
+ * function in order, each `absent` or of a kind that fits its parameter and no larger than the
+ * room the Call offered. `call` must have passed proto_validate(). Returns PROTO_OK or the
+ * fault (PROTO_E_ARG_COUNT, PROTO_E_VALUE_KIND, PROTO_E_TOO_LARGE) with `err` naming it.
+ */
+enum proto_err proto_check_outs(const struct proto_call *call, const struct proto_values *outs,
+                                struct proto_error *err);
 
 /**
  * Checks that `len` bytes at `s` are UTF-8 (RFC 3629: shortest form, no surrogates, at most

@@ -126,7 +126,7 @@ static enum proto_err check_text(const struct proto_bytes *b, size_t max, const 
     return PROTO_OK;
 }
 
-static const char *kind_name(enum proto_kind kind)
+const char *proto_kind_name(enum proto_kind kind)
 {
     static const char *const names[] = {"none",   "dword", "dword_ptr", "string",
                                         "absent", "blob",  "varstruct", "out"};
@@ -146,7 +146,7 @@ static enum proto_err check_bytes(const struct proto_value *v, const char *where
     const struct proto_bytes *b = &v->data;
     if (b->len > PROTO_MAX_BLOB)
         return proto_fail(err, PROTO_E_TOO_LARGE, "%s: %s of %zu bytes, limit %u", where,
-                          kind_name(v->kind), b->len, PROTO_MAX_BLOB);
+                          proto_kind_name(v->kind), b->len, PROTO_MAX_BLOB);
     if (b->len > 0 && !b->data)
         return proto_fail(err, PROTO_E_BAD_FIELD, "%s: no data for %zu bytes", where, b->len);
     if (v->kind != PROTO_V_VARSTRUCT)
@@ -225,7 +225,7 @@ static const char *kinds_text(unsigned mask, char *buf, size_t size)
         if (!(mask & KIND_BIT(k)))
             continue;
         int n = snprintf(buf + used, size - used, "%s%s", used ? " or " : "",
-                         kind_name((enum proto_kind)k));
+                         proto_kind_name((enum proto_kind)k));
         if (n < 0 || (size_t)n >= size - used)
             break;
         used += (size_t)n;
@@ -242,7 +242,7 @@ static enum proto_err check_kind(const struct proto_value *v, unsigned mask, con
         return proto_fail(err, PROTO_E_VALUE_KIND, "%s: no value", where);
     if ((unsigned)v->kind > PROTO_V_OUT || !(mask & KIND_BIT(v->kind)))
         return proto_fail(err, PROTO_E_VALUE_KIND, "%s: %s where %s belongs", where,
-                          kind_name(v->kind), kinds_text(mask, want, sizeof(want)));
+                          proto_kind_name(v->kind), kinds_text(mask, want, sizeof(want)));
     return check_value(v, where, err);
 }
 
