@@ -51,6 +51,21 @@ LONG api_phone_device_id(DWORD id, struct phone_device **devp);
 struct line_open *api_line(HLINE hLine);
 
 /**
+ * The open line for hLine, and when `address` is not NULL a check that *address is one of the
+ * line's address IDs: 0 with *openp set, LINEERR_INVALLINEHANDLE or LINEERR_INVALADDRESSID.
+ */
+LONG api_line_address(HLINE hLine, const DWORD *address, struct line_open **openp);
+
+/**
+ * Starts a request that creates a call on `open`'s line for its application (the provider fills
+ * call1->hdCall; *lphCall gets the handle when the request succeeds). NULL: out of memory.
+ */
+struct request *api_new_call_request(struct line_open *open, LPHCALL lphCall);
+
+/** True when [offset, offset+size) lies inside a structure of `total` bytes, past `fixed`. */
+bool api_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset);
+
+/**
  * The call handle for hCall when the caller may act on the call: LINEERR_INVALCALLHANDLE,
  * LINEERR_NOTOWNER (when `need_owner`), or LINEERR_INVALCALLSTATE (when the call's state is
  * not among `states`, a LINECALLSTATE_ mask; 0 accepts any).

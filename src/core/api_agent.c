@@ -28,33 +28,31 @@ static bool agent_state_ok(DWORD v, DWORD mask)
     return !(v & (v - 1)) && !(v & ~mask);
 }
 
-/* The open line of a request, and its address when `check_address`. */
-static LONG agent_line(HLINE hLine, DWORD dwAddressID, bool check_address, struct line_open **openp)
+/*
+ * The forwarding arguments of a `type` request from the open line hLine, naming the
+ * application that opened it as the requester: LINEERR_INVALLINEHANDLE, or
+ * LINEERR_INVALADDRESSID when `address` is not NULL and names no address of the line.
+ */
+static LONG agent_request(HLINE hLine, const DWORD *address, DWORD type, struct proxy_args *a)
 {
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        return LINEERR_INVALLINEHANDLE;
-    if (check_address && dwAddressID >= open->dev->num_addresses)
-        return LINEERR_INVALADDRESSID;
-    *openp = open;
+    struct line_open *open;
+    LONG rc = api_line_address(hLine, address, &open);
+    if (rc != 0)
+        return rc;
+    *a = (struct proxy_args){.dev = open->dev,
+                             .app = open->app,
+                             .inst = open->callback_instance,
+                             .api_version = open->api_version,
+                             .type = type};
     return 0;
 }
 
-/* The requester part of the forwarding arguments: the application that opened the line. */
-static struct proxy_args agent_args(struct line_open *open, DWORD type)
+/* Starts forwarding a request that sets something from hLine: no answer but the result. */
+static LONG agent_set(HLINE hLine, const DWORD *address, DWORD type, struct proxy_pending **pp)
 {
-    return (struct proxy_args){.dev = open->dev,
-                               .app = open->app,
-                               .inst = open->callback_instance,
-                               .api_version = open->api_version,
-                               .type = type};
-}
-
-/* Starts forwarding a request that sets something: no answer but the result. */
-static LONG agent_set(struct line_open *open, DWORD type, struct proxy_pending **pp)
-{
-    struct proxy_args a = agent_args(open, type);
-    return proxy_begin(&a, pp);
+    struct proxy_args a;
+    LONG rc = agent_request(hLine, address, type, &a);
+    return rc != 0 ? rc : proxy_begin(&a, pp);
 }
 
 /* Starts forwarding a request answered by a variable-size structure embedded at `region`. */
@@ -71,12 +69,13 @@ static LONG agent_get(struct proxy_args *a, DWORD region, void *out, DWORD fixed
     return proxy_begin(a, pp);
 }
 
-/* agent_get for a request from an open line. */
-static LONG agent_get_on(struct line_open *open, DWORD type, DWORD region, void *out, DWORD fixed,
-                         struct proxy_pending **pp)
+/* agent_get for a request from the open line hLine (see agent_request). */
+static LONG agent_get_on(HLINE hLine, const DWORD *address, DWORD type, DWORD region, void *out,
+                         DWORD fixed, struct proxy_pending **pp)
 {
-    struct proxy_args a = agent_args(open, type);
-    return agent_get(&a, region, out, fixed, pp);
+    struct proxy_args a;
+    LONG rc = agent_request(hLine, address, type, &a);
+    return rc != 0 ? rc : agent_get(&a, region, out, fixed, pp);
 }
 
 LONG WINAPI CORE_API(lineGetAgentCaps)(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAddressID,
@@ -113,13 +112,10 @@ LONG WINAPI CORE_API(lineGetAgentStatus)(HLINE hLine, DWORD dwAddressID,
                                          LPLINEAGENTSTATUS lpAgentStatus)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTSTATUS,
-                          PROXY_FIELD(GetAgentStatus.AgentStatus), lpAgentStatus,
-                          sizeof(LINEAGENTSTATUS), &p);
+    LONG rc = agent_get_on(hLine, &dwAddressID, LINEPROXYREQUEST_GETAGENTSTATUS,
+                           PROXY_FIELD(GetAgentStatus.AgentStatus), lpAgentStatus,
+                           sizeof(LINEAGENTSTATUS), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentStatus.dwAddressID = dwAddressID;
@@ -130,13 +126,10 @@ LONG WINAPI CORE_API(lineGetAgentActivityList)(HLINE hLine, DWORD dwAddressID,
                                                LPLINEAGENTACTIVITYLIST lpAgentActivityList)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTACTIVITYLIST,
-                          PROXY_FIELD(GetAgentActivityList.ActivityList), lpAgentActivityList,
-                          sizeof(LINEAGENTACTIVITYLIST), &p);
+    LONG rc = agent_get_on(hLine, &dwAddressID, LINEPROXYREQUEST_GETAGENTACTIVITYLIST,
+                           PROXY_FIELD(GetAgentActivityList.ActivityList), lpAgentActivityList,
+                           sizeof(LINEAGENTACTIVITYLIST), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentActivityList.dwAddressID = dwAddressID;
@@ -147,13 +140,10 @@ LONG WINAPI CORE_API(lineGetAgentGroupList)(HLINE hLine, DWORD dwAddressID,
                                             LPLINEAGENTGROUPLIST lpAgentGroupList)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTGROUPLIST,
-                          PROXY_FIELD(GetAgentGroupList.GroupList), lpAgentGroupList,
-                          sizeof(LINEAGENTGROUPLIST), &p);
+    LONG rc = agent_get_on(hLine, &dwAddressID, LINEPROXYREQUEST_GETAGENTGROUPLIST,
+                           PROXY_FIELD(GetAgentGroupList.GroupList), lpAgentGroupList,
+                           sizeof(LINEAGENTGROUPLIST), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentGroupList.dwAddressID = dwAddressID;
@@ -163,24 +153,20 @@ LONG WINAPI CORE_API(lineGetAgentGroupList)(HLINE hLine, DWORD dwAddressID,
 LONG WINAPI CORE_API(lineGetGroupList)(HLINE hLine, LPLINEAGENTGROUPLIST lpGroupList)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETGROUPLIST, PROXY_FIELD(GetGroupList.GroupList),
-                          lpGroupList, sizeof(LINEAGENTGROUPLIST), &p);
+    LONG rc = agent_get_on(hLine, NULL, LINEPROXYREQUEST_GETGROUPLIST,
+                           PROXY_FIELD(GetGroupList.GroupList), lpGroupList,
+                           sizeof(LINEAGENTGROUPLIST), &p);
     API_RETURN(rc != 0 ? rc : proxy_send(p));
 }
 
 LONG WINAPI CORE_API(lineGetAgentInfo)(HLINE hLine, HAGENT hAgent, LPLINEAGENTINFO lpAgentInfo)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTINFO, PROXY_FIELD(GetAgentInfo.AgentInfo),
-                          lpAgentInfo, sizeof(LINEAGENTINFO), &p);
+    LONG rc =
+        agent_get_on(hLine, NULL, LINEPROXYREQUEST_GETAGENTINFO,
+                     PROXY_FIELD(GetAgentInfo.AgentInfo), lpAgentInfo, sizeof(LINEAGENTINFO), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentInfo.hAgent = hAgent;
@@ -191,13 +177,10 @@ LONG WINAPI CORE_API(lineGetAgentSessionList)(HLINE hLine, HAGENT hAgent,
                                               LPLINEAGENTSESSIONLIST lpAgentSessionList)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTSESSIONLIST,
-                          PROXY_FIELD(GetAgentSessionList.SessionList), lpAgentSessionList,
-                          sizeof(LINEAGENTSESSIONLIST), &p);
+    LONG rc = agent_get_on(hLine, NULL, LINEPROXYREQUEST_GETAGENTSESSIONLIST,
+                           PROXY_FIELD(GetAgentSessionList.SessionList), lpAgentSessionList,
+                           sizeof(LINEAGENTSESSIONLIST), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentSessionList.hAgent = hAgent;
@@ -208,13 +191,10 @@ LONG WINAPI CORE_API(lineGetAgentSessionInfo)(HLINE hLine, HAGENTSESSION hAgentS
                                               LPLINEAGENTSESSIONINFO lpAgentSessionInfo)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETAGENTSESSIONINFO,
-                          PROXY_FIELD(GetAgentSessionInfo.SessionInfo), lpAgentSessionInfo,
-                          sizeof(LINEAGENTSESSIONINFO), &p);
+    LONG rc = agent_get_on(hLine, NULL, LINEPROXYREQUEST_GETAGENTSESSIONINFO,
+                           PROXY_FIELD(GetAgentSessionInfo.SessionInfo), lpAgentSessionInfo,
+                           sizeof(LINEAGENTSESSIONINFO), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetAgentSessionInfo.hAgentSession = hAgentSession;
@@ -224,14 +204,14 @@ LONG WINAPI CORE_API(lineGetAgentSessionInfo)(HLINE hLine, HAGENTSESSION hAgentS
 LONG WINAPI CORE_API(lineGetQueueList)(HLINE hLine, LPGUID lpGroupID, LPLINEQUEUELIST lpQueueList)
 {
     core_enter();
-    struct line_open *open;
+    struct proxy_args a;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
+    LONG rc = agent_request(hLine, NULL, LINEPROXYREQUEST_GETQUEUELIST, &a);
     if (rc == 0 && !lpGroupID)
         rc = LINEERR_INVALPOINTER;
     if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETQUEUELIST, PROXY_FIELD(GetQueueList.QueueList),
-                          lpQueueList, sizeof(LINEQUEUELIST), &p);
+        rc = agent_get(&a, PROXY_FIELD(GetQueueList.QueueList), lpQueueList, sizeof(LINEQUEUELIST),
+                       &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetQueueList.GroupID = *lpGroupID;
@@ -242,12 +222,10 @@ LONG WINAPI CORE_API(lineGetQueueInfo)(HLINE hLine, DWORD dwQueueID,
                                        LPLINEQUEUEINFO lpLineQueueInfo)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_get_on(open, LINEPROXYREQUEST_GETQUEUEINFO, PROXY_FIELD(GetQueueInfo.QueueInfo),
-                          lpLineQueueInfo, sizeof(LINEQUEUEINFO), &p);
+    LONG rc = agent_get_on(hLine, NULL, LINEPROXYREQUEST_GETQUEUEINFO,
+                           PROXY_FIELD(GetQueueInfo.QueueInfo), lpLineQueueInfo,
+                           sizeof(LINEQUEUEINFO), &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->GetQueueInfo.dwQueueID = dwQueueID;
@@ -261,11 +239,8 @@ LONG WINAPI CORE_API(lineSetAgentState)(HLINE hLine, DWORD dwAddressID, DWORD dw
         !agent_state_ok(dwNextAgentState, AGENT_STATES))
         return LINEERR_INVALAGENTSTATE;
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETAGENTSTATE, &p);
+    LONG rc = agent_set(hLine, &dwAddressID, LINEPROXYREQUEST_SETAGENTSTATE, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetAgentState.dwAddressID = dwAddressID;
@@ -281,11 +256,8 @@ LONG WINAPI CORE_API(lineSetAgentStateEx)(HLINE hLine, HAGENT hAgent, DWORD dwAg
         !agent_state_ok(dwNextAgentState, AGENT_STATES_EX))
         return LINEERR_INVALAGENTSTATE;
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETAGENTSTATEEX, &p);
+    LONG rc = agent_set(hLine, NULL, LINEPROXYREQUEST_SETAGENTSTATEEX, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetAgentStateEx.hAgent = hAgent;
@@ -302,11 +274,8 @@ LONG WINAPI CORE_API(lineSetAgentSessionState)(HLINE hLine, HAGENTSESSION hAgent
         !agent_state_ok(dwNextAgentSessionState, SESSION_STATES))
         return LINEERR_INVALAGENTSESSIONSTATE;
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETAGENTSESSIONSTATE, &p);
+    LONG rc = agent_set(hLine, NULL, LINEPROXYREQUEST_SETAGENTSESSIONSTATE, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetAgentSessionState.hAgentSession = hAgentSession;
@@ -318,11 +287,8 @@ LONG WINAPI CORE_API(lineSetAgentSessionState)(HLINE hLine, HAGENTSESSION hAgent
 LONG WINAPI CORE_API(lineSetAgentActivity)(HLINE hLine, DWORD dwAddressID, DWORD dwActivityID)
 {
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETAGENTACTIVITY, &p);
+    LONG rc = agent_set(hLine, &dwAddressID, LINEPROXYREQUEST_SETAGENTACTIVITY, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetAgentActivity.dwAddressID = dwAddressID;
@@ -336,11 +302,8 @@ LONG WINAPI CORE_API(lineSetAgentMeasurementPeriod)(HLINE hLine, HAGENT hAgent,
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD, &p);
+    LONG rc = agent_set(hLine, NULL, LINEPROXYREQUEST_SETAGENTMEASUREMENTPERIOD, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetAgentMeasurementPeriod.hAgent = hAgent;
@@ -354,11 +317,8 @@ LONG WINAPI CORE_API(lineSetQueueMeasurementPeriod)(HLINE hLine, DWORD dwQueueID
     if (dwMeasurementPeriod == 0)
         return LINEERR_INVALPARAM;
     core_enter();
-    struct line_open *open;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
-    if (rc == 0)
-        rc = agent_set(open, LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD, &p);
+    LONG rc = agent_set(hLine, NULL, LINEPROXYREQUEST_SETQUEUEMEASUREMENTPERIOD, &p);
     if (rc != 0)
         API_RETURN(rc);
     p->buf->SetQueueMeasurementPeriod.dwQueueID = dwQueueID;
@@ -388,12 +348,10 @@ LONG WINAPI CORE_API(lineSetAgentGroup)(HLINE hLine, DWORD dwAddressID,
     if (rc != 0)
         return rc;
     core_enter();
-    struct line_open *open;
+    struct proxy_args a;
     struct proxy_pending *p;
-    rc = agent_line(hLine, dwAddressID, true, &open);
-    struct proxy_args a = {0};
+    rc = agent_request(hLine, &dwAddressID, LINEPROXYREQUEST_SETAGENTGROUP, &a);
     if (rc == 0) {
-        a = agent_args(open, LINEPROXYREQUEST_SETAGENTGROUP);
         a.region = PROXY_FIELD(SetAgentGroup.GroupList);
         a.region_size = lpAgentGroupList->dwTotalSize;
         a.in = lpAgentGroupList;
@@ -414,11 +372,10 @@ LONG WINAPI CORE_API(lineAgentSpecific)(HLINE hLine, DWORD dwAddressID,
     if (dwSize > 0x100000)
         return LINEERR_INVALPARAM;
     core_enter();
-    struct line_open *open;
+    struct proxy_args a;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwAddressID, true, &open);
+    LONG rc = agent_request(hLine, &dwAddressID, LINEPROXYREQUEST_AGENTSPECIFIC, &a);
     if (rc == 0) {
-        struct proxy_args a = agent_args(open, LINEPROXYREQUEST_AGENTSPECIFIC);
         a.region = PROXY_FIELD(AgentSpecific.Params);
         a.region_size = dwSize;
         a.in = lpParams;
@@ -446,11 +403,10 @@ LONG WINAPI CORE_API(lineCreateAgent)(HLINE hLine, LPCSTR lpszAgentID, LPCSTR lp
     if (!lphAgent)
         return LINEERR_INVALPOINTER;
     core_enter();
-    struct line_open *open;
+    struct proxy_args a;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, 0, false, &open);
+    LONG rc = agent_request(hLine, NULL, LINEPROXYREQUEST_CREATEAGENT, &a);
     if (rc == 0) {
-        struct proxy_args a = agent_args(open, LINEPROXYREQUEST_CREATEAGENT);
         a.out_handle = lphAgent;
         a.handle_offset = PROXY_FIELD(CreateAgent.hAgent);
         a.strings = agent_strings(lpszAgentID, lpszAgentPIN);
@@ -472,11 +428,10 @@ LONG WINAPI CORE_API(lineCreateAgentSession)(HLINE hLine, HAGENT hAgent, LPCSTR 
     if (!lpGroupID || !lphAgentSession)
         return LINEERR_INVALPOINTER;
     core_enter();
-    struct line_open *open;
+    struct proxy_args a;
     struct proxy_pending *p;
-    LONG rc = agent_line(hLine, dwWorkingAddressID, true, &open);
+    LONG rc = agent_request(hLine, &dwWorkingAddressID, LINEPROXYREQUEST_CREATEAGENTSESSION, &a);
     if (rc == 0) {
-        struct proxy_args a = agent_args(open, LINEPROXYREQUEST_CREATEAGENTSESSION);
         a.out_handle = lphAgentSession;
         a.handle_offset = PROXY_FIELD(CreateAgentSession.hAgentSession);
         a.strings = agent_strings(lpszAgentPIN, NULL);

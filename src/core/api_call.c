@@ -13,7 +13,8 @@
 
 /*
  * The body of an asynchronous call operation: check the handle, privilege and state, then hand
- * the request to the provider's TSPI_<fn>(dwRequestID, hdCall, ...).
+ * the request to the provider's TSPI_<op>(dwRequestID, hdCall, ...), the further arguments (if
+ * any) following.
  */
 #define API_CALL_REQUEST(hCall, need_owner, states, op, ...)                                       \
     do {                                                                                           \
@@ -28,23 +29,8 @@
         struct request *req_ = api_request(ch_, REQ_PLAIN);                                        \
         if (!req_)                                                                                 \
             API_RETURN(LINEERR_NOMEM);                                                             \
-        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall, __VA_ARGS__)));  \
-    } while (0)
-
-#define API_CALL_REQUEST0(hCall, need_owner, states, op)                                           \
-    do {                                                                                           \
-        core_enter();                                                                              \
-        struct call_handle *ch_;                                                                   \
-        LONG rc_ = api_call((hCall), (need_owner), (states), &ch_);                                \
-        if (rc_ != 0)                                                                              \
-            API_RETURN(rc_);                                                                       \
-        struct provider *prov_ = ch_->call->dev->prov;                                             \
-        if (!prov_->fn.op)                                                                         \
-            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                                  \
-        struct request *req_ = api_request(ch_, REQ_PLAIN);                                        \
-        if (!req_)                                                                                 \
-            API_RETURN(LINEERR_NOMEM);                                                             \
-        API_RETURN(request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall)));               \
+        API_RETURN(                                                                                \
+            request_submit(req_, prov_->fn.op(req_->id, ch_->call->hdCall, ##__VA_ARGS__)));       \
     } while (0)
 
 LONG WINAPI CORE_API(lineAnswer)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
@@ -91,17 +77,17 @@ LONG WINAPI CORE_API(lineBlindTransfer)(HCALL hCall, LPCSTR lpszDestAddress, DWO
 
 LONG WINAPI CORE_API(lineHold)(HCALL hCall)
 {
-    API_CALL_REQUEST0(hCall, true, LINECALLSTATE_CONNECTED, lineHold);
+    API_CALL_REQUEST(hCall, true, LINECALLSTATE_CONNECTED, lineHold);
 }
 
 LONG WINAPI CORE_API(lineUnhold)(HCALL hCall)
 {
-    API_CALL_REQUEST0(hCall, true, HELD_STATES, lineUnhold);
+    API_CALL_REQUEST(hCall, true, HELD_STATES, lineUnhold);
 }
 
 LONG WINAPI CORE_API(lineRemoveFromConference)(HCALL hCall)
 {
-    API_CALL_REQUEST0(hCall, true, LINECALLSTATE_CONFERENCED, lineRemoveFromConference);
+    API_CALL_REQUEST(hCall, true, LINECALLSTATE_CONFERENCED, lineRemoveFromConference);
 }
 
 LONG WINAPI CORE_API(lineSendUserUserInfo)(HCALL hCall, LPCSTR lpsUserUserInfo, DWORD dwSize)
@@ -173,24 +159,13 @@ LONG WINAPI CORE_API(lineAddToConference)(HCALL hConfCall, HCALL hConsultCall)
         req, prov->fn.lineAddToConference(req->id, conf->call->hdCall, consult->call->hdCall)));
 }
 
-/* A request that creates one new call on the line of `ch` for its application. */
-static struct request *api_new_call_request(struct call_handle *ch, LPHCALL lphCall)
-{
-    struct request *req = api_request(ch, REQ_NEWCALL);
-    if (!req)
-        return NULL;
-    req->open = ch->open;
-    req->lphCall1 = lphCall;
-    req->call1 = call_alloc(ch->call->dev);
-    if (!req->call1) {
-        request_cancel(req);
-        return NULL;
-    }
-    return req;
-}
-
-LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
-                                        const LINECALLPARAMS *lpCallParams)
+/*
+ * Sets up a consultation call from a connected call, for a transfer (TSPI_lineSetupTransfer) or
+ * for adding to a conference (TSPI_linePrepareAddToConference, when `conference`): the two
+ * take the same arguments and answer the same way.
+ */
+static LONG api_setup_consultation(HCALL hCall, LPHCALL lphConsultCall,
+                                   const LINECALLPARAMS *lpCallParams, bool conference)
 {
     if (!lphConsultCall)
         return LINEERR_INVALPOINTER;
@@ -202,14 +177,22 @@ LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
     if (rc != 0)
         API_RETURN(rc);
     struct provider *prov = ch->call->dev->prov;
-    if (!prov->fn.lineSetupTransfer)
+    __typeof__(prov->fn.lineSetupTransfer) setup =
+        conference ? prov->fn.linePrepareAddToConference : prov->fn.lineSetupTransfer;
+    if (!setup)
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    struct request *req = api_new_call_request(ch, lphConsultCall);
+    struct request *req = api_new_call_request(ch->open, lphConsultCall);
     if (!req)
         API_RETURN(LINEERR_NOMEM);
-    rc = prov->fn.lineSetupTransfer(req->id, ch->call->hdCall, (HTAPICALL)req->call1,
-                                    &req->call1->hdCall, (LPLINECALLPARAMS)lpCallParams);
+    rc = setup(req->id, ch->call->hdCall, (HTAPICALL)req->call1, &req->call1->hdCall,
+               (LPLINECALLPARAMS)lpCallParams);
     API_RETURN(request_submit(req, rc));
+}
+
+LONG WINAPI CORE_API(lineSetupTransfer)(HCALL hCall, LPHCALL lphConsultCall,
+                                        const LINECALLPARAMS *lpCallParams)
+{
+    return api_setup_consultation(hCall, lphConsultCall, lpCallParams, false);
 }
 
 LONG WINAPI CORE_API(lineCompleteTransfer)(HCALL hCall, HCALL hConsultCall, LPHCALL lphConfCall,
@@ -232,7 +215,7 @@ LONG WINAPI CORE_API(lineCompleteTransfer)(HCALL hCall, HCALL hConsultCall, LPHC
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
     struct request *req;
     if (dwTransferMode == LINETRANSFERMODE_CONFERENCE)
-        req = api_new_call_request(ch, lphConfCall);
+        req = api_new_call_request(ch->open, lphConfCall);
     else
         req = api_request(ch, REQ_PLAIN);
     if (!req)
@@ -293,24 +276,7 @@ LONG WINAPI CORE_API(lineSetupConference)(HCALL hCall, HLINE hLine, LPHCALL lphC
 LONG WINAPI CORE_API(linePrepareAddToConference)(HCALL hConfCall, LPHCALL lphConsultCall,
                                                  const LINECALLPARAMS *lpCallParams)
 {
-    if (!lphConsultCall)
-        return LINEERR_INVALPOINTER;
-    core_enter();
-    struct call_handle *ch;
-    LONG rc = api_call(hConfCall, true, LINECALLSTATE_CONNECTED, &ch);
-    if (rc == 0)
-        rc = api_check_call_params(lpCallParams, ch->call->dev);
-    if (rc != 0)
-        API_RETURN(rc);
-    struct provider *prov = ch->call->dev->prov;
-    if (!prov->fn.linePrepareAddToConference)
-        API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    struct request *req = api_new_call_request(ch, lphConsultCall);
-    if (!req)
-        API_RETURN(LINEERR_NOMEM);
-    rc = prov->fn.linePrepareAddToConference(req->id, ch->call->hdCall, (HTAPICALL)req->call1,
-                                             &req->call1->hdCall, (LPLINECALLPARAMS)lpCallParams);
-    API_RETURN(request_submit(req, rc));
+    return api_setup_consultation(hConfCall, lphConsultCall, lpCallParams, true);
 }
 
 LONG WINAPI CORE_API(lineDeallocateCall)(HCALL hCall)

@@ -239,13 +239,12 @@ static LONG api_select(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWORD dwSele
     }
     if (dwSelect != LINECALLSELECT_LINE && dwSelect != LINECALLSELECT_ADDRESS)
         return LINEERR_INVALCALLSELECT;
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        return LINEERR_INVALLINEHANDLE;
-    if (dwSelect == LINECALLSELECT_ADDRESS && dwAddressID >= open->dev->num_addresses)
-        return LINEERR_INVALADDRESSID;
-    *devp = open->dev;
-    return 0;
+    struct line_open *open;
+    LONG rc =
+        api_line_address(hLine, dwSelect == LINECALLSELECT_ADDRESS ? &dwAddressID : NULL, &open);
+    if (rc == 0)
+        *devp = open->dev;
+    return rc;
 }
 
 /* The number of terminals the line declares in LINEDEVCAPS (0 when unknown). */

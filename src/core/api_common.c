@@ -19,8 +19,7 @@ LONG api_check_varstruct(void *structure, DWORD fixed_size)
     return 0;
 }
 
-/* True when [offset, offset+size) lies inside the structure and past its fixed part. */
-static bool api_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset)
+bool api_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset)
 {
     if (size == 0)
         return true;
@@ -59,6 +58,32 @@ LONG api_check_call_params(const LINECALLPARAMS *p, const struct line_device *de
 struct line_open *api_line(HLINE hLine)
 {
     return line_open_find(hLine);
+}
+
+LONG api_line_address(HLINE hLine, const DWORD *address, struct line_open **openp)
+{
+    struct line_open *open = line_open_find(hLine);
+    if (!open)
+        return LINEERR_INVALLINEHANDLE;
+    if (address && *address >= open->dev->num_addresses)
+        return LINEERR_INVALADDRESSID;
+    *openp = open;
+    return 0;
+}
+
+struct request *api_new_call_request(struct line_open *open, LPHCALL lphCall)
+{
+    struct request *req = request_new(open->app, open->callback_instance, REQ_NEWCALL);
+    if (!req)
+        return NULL;
+    req->open = open;
+    req->lphCall1 = lphCall;
+    req->call1 = call_alloc(open->dev);
+    if (!req->call1) {
+        request_cancel(req);
+        return NULL;
+    }
+    return req;
 }
 
 LONG api_call(HCALL hCall, bool need_owner, DWORD states, struct call_handle **chp)

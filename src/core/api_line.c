@@ -214,12 +214,10 @@ LONG WINAPI CORE_API(lineGetAddressStatus)(HLINE hLine, DWORD dwAddressID,
                                            LPLINEADDRESSSTATUS lpAddressStatus)
 {
     core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    if (dwAddressID >= open->dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
-    LONG rc = api_check_varstruct(lpAddressStatus, sizeof(LINEADDRESSSTATUS));
+    struct line_open *open;
+    LONG rc = api_line_address(hLine, &dwAddressID, &open);
+    if (rc == 0)
+        rc = api_check_varstruct(lpAddressStatus, sizeof(LINEADDRESSSTATUS));
     if (rc == 0 && !open->dev->prov->fn.lineGetAddressStatus)
         rc = LINEERR_OPERATIONUNAVAIL;
     if (rc == 0)
@@ -316,12 +314,12 @@ LONG WINAPI CORE_API(lineGetID)(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWO
         dev = ch->call->dev;
         hdCall = ch->call->hdCall;
     } else if (dwSelect == LINECALLSELECT_LINE || dwSelect == LINECALLSELECT_ADDRESS) {
-        struct line_open *open = api_line(hLine);
-        if (!open)
-            API_RETURN(LINEERR_INVALLINEHANDLE);
+        struct line_open *open;
+        LONG rc = api_line_address(hLine, dwSelect == LINECALLSELECT_ADDRESS ? &dwAddressID : NULL,
+                                   &open);
+        if (rc != 0)
+            API_RETURN(rc);
         dev = open->dev;
-        if (dwSelect == LINECALLSELECT_ADDRESS && dwAddressID >= dev->num_addresses)
-            API_RETURN(LINEERR_INVALADDRESSID);
     } else {
         API_RETURN(LINEERR_INVALCALLSELECT);
     }
@@ -334,22 +332,6 @@ LONG WINAPI CORE_API(lineGetID)(HLINE hLine, DWORD dwAddressID, HCALL hCall, DWO
         API_RETURN(LINEERR_INVALDEVICECLASS);
     API_RETURN(dev->prov->fn.lineGetID(dev->hdLine, dwAddressID, hdCall, dwSelect, lpDeviceID,
                                        lpszDeviceClass, NULL));
-}
-
-/* Starts a request that creates a call on `open`'s line; the provider fills call->hdCall. */
-static struct request *api_call_request(struct line_open *open, LPHCALL lphCall)
-{
-    struct request *req = request_new(open->app, open->callback_instance, REQ_NEWCALL);
-    if (!req)
-        return NULL;
-    req->open = open;
-    req->lphCall1 = lphCall;
-    req->call1 = call_alloc(open->dev);
-    if (!req->call1) {
-        request_cancel(req);
-        return NULL;
-    }
-    return req;
 }
 
 LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDestAddress,
@@ -367,7 +349,7 @@ LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDest
         API_RETURN(rc);
     if (!dev->prov->fn.lineMakeCall)
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    struct request *req = api_call_request(open, lphCall);
+    struct request *req = api_new_call_request(open, lphCall);
     if (!req)
         API_RETURN(LINEERR_NOMEM);
     struct tcall *call = req->call1;
@@ -376,27 +358,36 @@ LONG WINAPI CORE_API(lineMakeCall)(HLINE hLine, LPHCALL lphCall, LPCSTR lpszDest
     API_RETURN(request_submit(req, rc));
 }
 
+/*
+ * The body of linePickup and lineUnpark, which bring a call to an address of the line: check
+ * the line and address, then hand TSPI_<op>(dwRequestID, hdLine, dwAddressID, htCall, &hdCall,
+ * ...) a new call, whose handle the application gets in *lphCall with the reply.
+ */
+#define API_ADDRESS_CALL_REQUEST(hLine, dwAddressID, lphCall, op, ...)                             \
+    do {                                                                                           \
+        core_enter();                                                                              \
+        struct line_open *open_;                                                                   \
+        LONG rc_ = api_line_address((hLine), &(dwAddressID), &open_);                              \
+        if (rc_ != 0)                                                                              \
+            API_RETURN(rc_);                                                                       \
+        struct line_device *dev_ = open_->dev;                                                     \
+        if (!dev_->prov->fn.op)                                                                    \
+            API_RETURN(LINEERR_OPERATIONUNAVAIL);                                                  \
+        struct request *req_ = api_new_call_request(open_, (lphCall));                             \
+        if (!req_)                                                                                 \
+            API_RETURN(LINEERR_NOMEM);                                                             \
+        struct tcall *call_ = req_->call1;                                                         \
+        API_RETURN(request_submit(req_, dev_->prov->fn.op(req_->id, dev_->hdLine, (dwAddressID),   \
+                                                          (HTAPICALL)call_, &call_->hdCall,        \
+                                                          __VA_ARGS__)));                          \
+    } while (0)
+
 LONG WINAPI CORE_API(linePickup)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall,
                                  LPCSTR lpszDestAddress, LPCSTR lpszGroupID)
 {
     if (!lphCall)
         return LINEERR_INVALPOINTER;
-    core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    struct line_device *dev = open->dev;
-    if (dwAddressID >= dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
-    if (!dev->prov->fn.linePickup)
-        API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    struct request *req = api_call_request(open, lphCall);
-    if (!req)
-        API_RETURN(LINEERR_NOMEM);
-    struct tcall *call = req->call1;
-    LONG rc = dev->prov->fn.linePickup(req->id, dev->hdLine, dwAddressID, (HTAPICALL)call,
-                                       &call->hdCall, lpszDestAddress, lpszGroupID);
-    API_RETURN(request_submit(req, rc));
+    API_ADDRESS_CALL_REQUEST(hLine, dwAddressID, lphCall, linePickup, lpszDestAddress, lpszGroupID);
 }
 
 LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall,
@@ -404,22 +395,7 @@ LONG WINAPI CORE_API(lineUnpark)(HLINE hLine, DWORD dwAddressID, LPHCALL lphCall
 {
     if (!lphCall || !lpszDestAddress)
         return LINEERR_INVALPOINTER;
-    core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    struct line_device *dev = open->dev;
-    if (dwAddressID >= dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
-    if (!dev->prov->fn.lineUnpark)
-        API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    struct request *req = api_call_request(open, lphCall);
-    if (!req)
-        API_RETURN(LINEERR_NOMEM);
-    struct tcall *call = req->call1;
-    LONG rc = dev->prov->fn.lineUnpark(req->id, dev->hdLine, dwAddressID, (HTAPICALL)call,
-                                       &call->hdCall, lpszDestAddress);
-    API_RETURN(request_submit(req, rc));
+    API_ADDRESS_CALL_REQUEST(hLine, dwAddressID, lphCall, lineUnpark, lpszDestAddress);
 }
 
 LONG WINAPI CORE_API(lineForward)(HLINE hLine, DWORD bAllAddresses, DWORD dwAddressID,
@@ -429,21 +405,20 @@ LONG WINAPI CORE_API(lineForward)(HLINE hLine, DWORD bAllAddresses, DWORD dwAddr
     if (!lphConsultCall)
         return LINEERR_INVALPOINTER;
     core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
+    struct line_open *open;
+    LONG rc = api_line_address(hLine, bAllAddresses ? NULL : &dwAddressID, &open);
+    if (rc != 0)
+        API_RETURN(rc);
     struct line_device *dev = open->dev;
-    if (!bAllAddresses && dwAddressID >= dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
     if (lpForwardList && lpForwardList->dwTotalSize < sizeof(LINEFORWARDLIST))
         API_RETURN(LINEERR_STRUCTURETOOSMALL);
-    LONG rc = api_check_call_params(lpCallParams, dev);
+    rc = api_check_call_params(lpCallParams, dev);
     if (rc != 0)
         API_RETURN(rc);
     if (!dev->prov->fn.lineForward)
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
     *lphConsultCall = 0;
-    struct request *req = api_call_request(open, lphConsultCall);
+    struct request *req = api_new_call_request(open, lphConsultCall);
     if (!req)
         API_RETURN(LINEERR_NOMEM);
     struct tcall *call = req->call1;

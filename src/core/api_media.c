@@ -16,44 +16,45 @@ static DWORD api_monitor_union(const struct tcall *call, bool media)
     return modes;
 }
 
-LONG WINAPI CORE_API(lineMonitorDigits)(HCALL hCall, DWORD dwDigitModes)
+/*
+ * Sets the digit modes (or, with `media`, the media modes) one application handle monitors on
+ * a call, and asks the provider (TSPI_lineMonitorDigits or TSPI_lineMonitorMedia) for the union
+ * of what all handles to the call want. When the provider refuses, the handle keeps its modes.
+ */
+static LONG api_monitor(HCALL hCall, DWORD modes, bool media)
 {
-    if (dwDigitModes & ~(DWORD)DIGIT_MODES)
-        return LINEERR_INVALDIGITMODE;
     core_enter();
     struct call_handle *ch;
     LONG rc = api_call(hCall, false, ~(DWORD)LINECALLSTATE_IDLE, &ch);
     if (rc != 0)
         API_RETURN(rc);
     struct tcall *call = ch->call;
-    if (!call->dev->prov->fn.lineMonitorDigits)
+    struct provider *prov = call->dev->prov;
+    __typeof__(prov->fn.lineMonitorDigits) monitor =
+        media ? prov->fn.lineMonitorMedia : prov->fn.lineMonitorDigits;
+    if (!monitor)
         API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    DWORD before = ch->digit_modes;
-    ch->digit_modes = dwDigitModes;
-    rc = call->dev->prov->fn.lineMonitorDigits(call->hdCall, api_monitor_union(call, false));
+    DWORD *mine = media ? &ch->media_modes : &ch->digit_modes;
+    DWORD before = *mine;
+    *mine = modes;
+    rc = monitor(call->hdCall, api_monitor_union(call, media));
     if (rc != 0)
-        ch->digit_modes = before;
+        *mine = before;
     API_RETURN(rc);
+}
+
+LONG WINAPI CORE_API(lineMonitorDigits)(HCALL hCall, DWORD dwDigitModes)
+{
+    if (dwDigitModes & ~(DWORD)DIGIT_MODES)
+        return LINEERR_INVALDIGITMODE;
+    return api_monitor(hCall, dwDigitModes, false);
 }
 
 LONG WINAPI CORE_API(lineMonitorMedia)(HCALL hCall, DWORD dwMediaModes)
 {
     if (dwMediaModes & ((DWORD)1u | ~(DWORD)(2u * LAST_LINEMEDIAMODE - 1u)))
         return LINEERR_INVALMEDIAMODE;
-    core_enter();
-    struct call_handle *ch;
-    LONG rc = api_call(hCall, false, ~(DWORD)LINECALLSTATE_IDLE, &ch);
-    if (rc != 0)
-        API_RETURN(rc);
-    struct tcall *call = ch->call;
-    if (!call->dev->prov->fn.lineMonitorMedia)
-        API_RETURN(LINEERR_OPERATIONUNAVAIL);
-    DWORD before = ch->media_modes;
-    ch->media_modes = dwMediaModes;
-    rc = call->dev->prov->fn.lineMonitorMedia(call->hdCall, api_monitor_union(call, true));
-    if (rc != 0)
-        ch->media_modes = before;
-    API_RETURN(rc);
+    return api_monitor(hCall, dwMediaModes, true);
 }
 
 LONG WINAPI CORE_API(lineGatherDigits)(HCALL hCall, DWORD dwDigitModes, LPSTR lpsDigits,

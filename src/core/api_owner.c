@@ -90,12 +90,11 @@ LONG WINAPI CORE_API(lineGetNewCalls)(HLINE hLine, DWORD dwAddressID, DWORD dwSe
     if (dwSelect != LINECALLSELECT_LINE && dwSelect != LINECALLSELECT_ADDRESS)
         return LINEERR_INVALCALLSELECT;
     core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    if (dwSelect == LINECALLSELECT_ADDRESS && dwAddressID >= open->dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
-    LONG rc = api_check_varstruct(lpCallList, sizeof(LINECALLLIST));
+    struct line_open *open;
+    LONG rc =
+        api_line_address(hLine, dwSelect == LINECALLSELECT_ADDRESS ? &dwAddressID : NULL, &open);
+    if (rc == 0)
+        rc = api_check_varstruct(lpCallList, sizeof(LINECALLLIST));
     if (rc != 0)
         API_RETURN(rc);
     struct tapix_varstruct vs;

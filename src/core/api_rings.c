@@ -29,11 +29,10 @@ static DWORD *api_rings_of(struct line_open *open)
 LONG WINAPI CORE_API(lineSetNumRings)(HLINE hLine, DWORD dwAddressID, DWORD dwNumRings)
 {
     core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    if (dwAddressID >= open->dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
+    struct line_open *open;
+    LONG rc = api_line_address(hLine, &dwAddressID, &open);
+    if (rc != 0)
+        API_RETURN(rc);
     DWORD *rings = api_rings_of(open);
     if (!rings)
         API_RETURN(LINEERR_NOMEM);
@@ -46,11 +45,10 @@ LONG WINAPI CORE_API(lineGetNumRings)(HLINE hLine, DWORD dwAddressID, LPDWORD lp
     if (!lpdwNumRings)
         return LINEERR_INVALPOINTER;
     core_enter();
-    struct line_open *open = api_line(hLine);
-    if (!open)
-        API_RETURN(LINEERR_INVALLINEHANDLE);
-    if (dwAddressID >= open->dev->num_addresses)
-        API_RETURN(LINEERR_INVALADDRESSID);
+    struct line_open *open;
+    LONG rc = api_line_address(hLine, &dwAddressID, &open);
+    if (rc != 0)
+        API_RETURN(rc);
     DWORD least = RINGS_UNSET;
     for (const struct line_open *o = open->dev->opens; o; o = o->next_on_dev)
         if (o->num_rings && o->num_rings[dwAddressID] < least)
