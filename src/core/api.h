@@ -78,6 +78,22 @@ struct request *api_request(struct call_handle *ch, enum request_kind kind);
 /** Registers an application (starting the core for the first one); core lock held. */
 LONG api_initialize(enum app_kind kind, const char *name, DWORD api_version, struct app **appp);
 
+/**
+ * lineInitializeEx and phoneInitializeEx for an application of `kind`: checks the arguments,
+ * registers the application (starting the core for the first one), and fills *happ, *num_devs,
+ * *api_version and `params`, the caller's LINEINITIALIZEEXPARAMS or PHONEINITIALIZEEXPARAMS
+ * (one layout). Takes the core lock. 0 or a LINEERR_ code (the phone side converts it).
+ */
+LONG api_initialize_ex(enum app_kind kind, LPCSTR name, DWORD *happ, LPDWORD num_devs,
+                       LPDWORD api_version, void *params);
+
+/**
+ * lineGetMessage and phoneGetMessage: the next message of application hApp of `kind`, copied
+ * into `out` (a LINEMESSAGE or PHONEMESSAGE), waiting up to `timeout` ms (0xFFFFFFFF: for ever)
+ * with the core lock released. 0 or a LINEERR_ code (the phone side converts it).
+ */
+LONG api_get_message(enum app_kind kind, DWORD hApp, void *out, DWORD timeout);
+
 /** Unregisters an application (stopping the core after the last one); core lock held. */
 void api_shutdown(struct app *app);
 

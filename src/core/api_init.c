@@ -4,6 +4,8 @@
  */
 #include "api.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,20 +32,50 @@ TAPIX_EXPORT void tapix_last_error(char *buf, size_t buflen)
     core_leave();
 }
 
-/* Checks how the application wants its messages; only the event handle exists on POSIX. */
-static LONG api_check_init_params(DWORD options, DWORD total_size, size_t fixed)
+/* LINEINITIALIZEEXPARAMS and PHONEINITIALIZEEXPARAMS share one layout, and so do LINEMESSAGE,
+ * PHONEMESSAGE and the queue's messages: one helper below serves both kinds of application. */
+_Static_assert(sizeof(LINEINITIALIZEEXPARAMS) == sizeof(PHONEINITIALIZEEXPARAMS) &&
+                   offsetof(LINEINITIALIZEEXPARAMS, dwOptions) ==
+                       offsetof(PHONEINITIALIZEEXPARAMS, dwOptions) &&
+                   offsetof(LINEINITIALIZEEXPARAMS, Handles) ==
+                       offsetof(PHONEINITIALIZEEXPARAMS, Handles),
+               "the line and phone INITIALIZEEXPARAMS differ");
+_Static_assert(sizeof(LINEMESSAGE) == sizeof(struct queued_msg) &&
+                   sizeof(PHONEMESSAGE) == sizeof(struct queued_msg) &&
+                   offsetof(LINEMESSAGE, dwParam3) == offsetof(struct queued_msg, dwParam3) &&
+                   offsetof(PHONEMESSAGE, dwParam3) == offsetof(struct queued_msg, dwParam3),
+               "LINEMESSAGE, PHONEMESSAGE and struct queued_msg differ");
+
+/*
+ * Checks how an application wants its messages (`params`, its LINEINITIALIZEEXPARAMS or
+ * PHONEINITIALIZEEXPARAMS): only the event handle exists on POSIX. The log names the line or
+ * phone function, after `kind`.
+ */
+static LONG api_check_init_params(enum app_kind kind, const void *params)
 {
-    if (total_size < fixed)
+    const char *fn = kind == APP_LINE ? "line" : "phone", *FN = kind == APP_LINE ? "LINE" : "PHONE";
+    if (!params) {
+        tapix_log(LOG_ERROR,
+                  "%sInitializeEx: %sINITIALIZEEXPARAMS is required on POSIX "
+                  "(the hidden-window default does not exist)",
+                  fn, FN);
+        return LINEERR_INVALPARAM;
+    }
+    if (tapix_varstruct_get(params, offsetof(LINEINITIALIZEEXPARAMS, dwTotalSize)) <
+        sizeof(LINEINITIALIZEEXPARAMS))
         return LINEERR_STRUCTURETOOSMALL;
+    DWORD options = tapix_varstruct_get(params, offsetof(LINEINITIALIZEEXPARAMS, dwOptions));
     DWORD mechanism = options & 0x0000000F;
     if (mechanism == LINEINITIALIZEEXOPTION_USEEVENT)
         return 0;
     if (mechanism == LINEINITIALIZEEXOPTION_USEHIDDENWINDOW ||
         mechanism == LINEINITIALIZEEXOPTION_USECOMPLETIONPORT)
-        tapix_log(LOG_ERROR, "lineInitializeEx: hidden windows and completion ports do not exist "
-                             "on POSIX; use LINEINITIALIZEEXOPTION_USEEVENT and lineGetMessage");
+        tapix_log(LOG_ERROR,
+                  "%sInitializeEx: hidden windows and completion ports do not exist on POSIX; "
+                  "use %sINITIALIZEEXOPTION_USEEVENT and %sGetMessage",
+                  fn, FN, fn);
     else
-        tapix_log(LOG_ERROR, "lineInitializeEx: dwOptions 0x%x names no notification mechanism",
+        tapix_log(LOG_ERROR, "%sInitializeEx: dwOptions 0x%x names no notification mechanism", fn,
                   options);
     return LINEERR_INVALPARAM;
 }
@@ -74,36 +106,56 @@ void api_shutdown(struct app *app)
         core_stop_locked();
 }
 
+LONG api_initialize_ex(enum app_kind kind, LPCSTR name, DWORD *happ, LPDWORD num_devs,
+                       LPDWORD api_version, void *params)
+{
+    if (!happ || !num_devs || !api_version)
+        return LINEERR_INVALPOINTER;
+    if (*api_version < 0x00020000)
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    LONG rc = api_check_init_params(kind, params);
+    if (rc != 0)
+        return rc;
+    core_enter();
+    struct app *app;
+    rc = api_initialize(kind, name, *api_version, &app);
+    if (rc != 0)
+        API_RETURN(rc);
+    *happ = app->handle;
+    *num_devs = kind == APP_LINE ? g_core.num_lines : g_core.num_phones;
+    *api_version = CORE_API_VERSION_HIGH;
+    tapix_varstruct_put(params, offsetof(LINEINITIALIZEEXPARAMS, dwNeededSize),
+                        sizeof(LINEINITIALIZEEXPARAMS));
+    tapix_varstruct_put(params, offsetof(LINEINITIALIZEEXPARAMS, dwUsedSize),
+                        sizeof(LINEINITIALIZEEXPARAMS));
+    HANDLE event = (HANDLE)(intptr_t)app->queue.event_fd;
+    memcpy((char *)params + offsetof(LINEINITIALIZEEXPARAMS, Handles.hEvent), &event,
+           sizeof(event));
+    API_RETURN(0);
+}
+
+LONG api_get_message(enum app_kind kind, DWORD hApp, void *out, DWORD timeout)
+{
+    if (!out)
+        return LINEERR_INVALPOINTER;
+    core_enter();
+    struct app *app = app_find(hApp, kind);
+    if (!app)
+        API_RETURN(LINEERR_INVALAPPHANDLE);
+    struct queued_msg m;
+    LONG rc = app_get_message(app, &m, timeout);
+    if (rc == 0)
+        memcpy(out, &m, sizeof(m));
+    API_RETURN(rc);
+}
+
 LONG WINAPI CORE_API(lineInitializeEx)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
                                        LINECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
                                        LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                        LPLINEINITIALIZEEXPARAMS lpParams)
 {
-    if (!lphLineApp || !lpdwNumDevs || !lpdwAPIVersion)
-        return LINEERR_INVALPOINTER;
-    if (*lpdwAPIVersion < 0x00020000)
-        return LINEERR_INCOMPATIBLEAPIVERSION;
-    if (!lpParams) {
-        tapix_log(LOG_ERROR, "lineInitializeEx: LINEINITIALIZEEXPARAMS is required on POSIX "
-                             "(the hidden-window default does not exist)");
-        return LINEERR_INVALPARAM;
-    }
-    LONG rc = api_check_init_params(lpParams->dwOptions, lpParams->dwTotalSize,
-                                    sizeof(LINEINITIALIZEEXPARAMS));
-    if (rc != 0)
-        return rc;
-    core_enter();
-    struct app *app;
-    rc = api_initialize(APP_LINE, lpszFriendlyAppName, *lpdwAPIVersion, &app);
-    if (rc != 0)
-        API_RETURN(rc);
-    *lphLineApp = app->handle;
-    *lpdwNumDevs = g_core.num_lines;
-    *lpdwAPIVersion = CORE_API_VERSION_HIGH;
-    lpParams->dwNeededSize = sizeof(LINEINITIALIZEEXPARAMS);
-    lpParams->dwUsedSize = sizeof(LINEINITIALIZEEXPARAMS);
-    lpParams->Handles.hEvent = (HANDLE)(intptr_t)app->queue.event_fd;
-    API_RETURN(0);
+    return api_initialize_ex(APP_LINE, lpszFriendlyAppName, lphLineApp, lpdwNumDevs, lpdwAPIVersion,
+                             lpParams);
 }
 
 LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
@@ -127,23 +179,7 @@ LONG WINAPI CORE_API(lineShutdown)(HLINEAPP hLineApp)
 
 LONG WINAPI CORE_API(lineGetMessage)(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
 {
-    if (!lpMessage)
-        return LINEERR_INVALPOINTER;
-    core_enter();
-    struct app *app = app_find(hLineApp, APP_LINE);
-    if (!app)
-        API_RETURN(LINEERR_INVALAPPHANDLE);
-    struct queued_msg m;
-    LONG rc = app_get_message(app, &m, dwTimeout);
-    if (rc == 0) {
-        lpMessage->hDevice = m.hDevice;
-        lpMessage->dwMessageID = m.dwMessageID;
-        lpMessage->dwCallbackInstance = m.dwCallbackInstance;
-        lpMessage->dwParam1 = m.dwParam1;
-        lpMessage->dwParam2 = m.dwParam2;
-        lpMessage->dwParam3 = m.dwParam3;
-    }
-    API_RETURN(rc);
+    return api_get_message(APP_LINE, hLineApp, lpMessage, dwTimeout);
 }
 
 LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceID,

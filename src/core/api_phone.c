@@ -15,54 +15,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Checks how the application wants its messages; only the event handle exists on POSIX. */
-static LONG api_phone_check_init_params(const PHONEINITIALIZEEXPARAMS *params)
-{
-    if (!params) {
-        tapix_log(LOG_ERROR, "phoneInitializeEx: PHONEINITIALIZEEXPARAMS is required on POSIX "
-                             "(the hidden-window default does not exist)");
-        return PHONEERR_INVALPARAM;
-    }
-    if (params->dwTotalSize < sizeof(PHONEINITIALIZEEXPARAMS))
-        return PHONEERR_STRUCTURETOOSMALL;
-    DWORD mechanism = params->dwOptions & 0x0000000F;
-    if (mechanism == PHONEINITIALIZEEXOPTION_USEEVENT)
-        return 0;
-    if (mechanism == PHONEINITIALIZEEXOPTION_USEHIDDENWINDOW ||
-        mechanism == PHONEINITIALIZEEXOPTION_USECOMPLETIONPORT)
-        tapix_log(LOG_ERROR, "phoneInitializeEx: hidden windows and completion ports do not "
-                             "exist on POSIX; use PHONEINITIALIZEEXOPTION_USEEVENT and "
-                             "phoneGetMessage");
-    else
-        tapix_log(LOG_ERROR, "phoneInitializeEx: dwOptions 0x%x names no notification mechanism",
-                  params->dwOptions);
-    return PHONEERR_INVALPARAM;
-}
-
 LONG WINAPI CORE_API(phoneInitializeEx)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
                                         PHONECALLBACK lpfnCallback, LPCSTR lpszFriendlyAppName,
                                         LPDWORD lpdwNumDevs, LPDWORD lpdwAPIVersion,
                                         LPPHONEINITIALIZEEXPARAMS lpParams)
 {
-    if (!lphPhoneApp || !lpdwNumDevs || !lpdwAPIVersion)
-        return PHONEERR_INVALPOINTER;
-    if (*lpdwAPIVersion < 0x00020000)
-        return PHONEERR_INCOMPATIBLEAPIVERSION;
-    LONG rc = api_phone_check_init_params(lpParams);
-    if (rc != 0)
-        return rc;
-    core_enter();
-    struct app *app;
-    rc = api_initialize(APP_PHONE, lpszFriendlyAppName, *lpdwAPIVersion, &app);
-    if (rc != 0)
-        API_RETURN(phone_error(rc));
-    *lphPhoneApp = app->handle;
-    *lpdwNumDevs = g_core.num_phones;
-    *lpdwAPIVersion = CORE_API_VERSION_HIGH;
-    lpParams->dwNeededSize = sizeof(PHONEINITIALIZEEXPARAMS);
-    lpParams->dwUsedSize = sizeof(PHONEINITIALIZEEXPARAMS);
-    lpParams->Handles.hEvent = (HANDLE)(intptr_t)app->queue.event_fd;
-    API_RETURN(0);
+    return phone_error(api_initialize_ex(APP_PHONE, lpszFriendlyAppName, lphPhoneApp, lpdwNumDevs,
+                                         lpdwAPIVersion, lpParams));
 }
 
 LONG WINAPI CORE_API(phoneInitialize)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstance,
@@ -87,23 +46,7 @@ LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
 LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage,
                                       DWORD dwTimeout)
 {
-    if (!lpMessage)
-        return PHONEERR_INVALPOINTER;
-    core_enter();
-    struct app *app = app_find(hPhoneApp, APP_PHONE);
-    if (!app)
-        API_RETURN(PHONEERR_INVALAPPHANDLE);
-    struct queued_msg m;
-    LONG rc = app_get_message(app, &m, dwTimeout);
-    if (rc == 0) {
-        lpMessage->hDevice = m.hDevice;
-        lpMessage->dwMessageID = m.dwMessageID;
-        lpMessage->dwCallbackInstance = m.dwCallbackInstance;
-        lpMessage->dwParam1 = m.dwParam1;
-        lpMessage->dwParam2 = m.dwParam2;
-        lpMessage->dwParam3 = m.dwParam3;
-    }
-    API_RETURN(phone_error(rc));
+    return phone_error(api_get_message(APP_PHONE, hPhoneApp, lpMessage, dwTimeout));
 }
 
 /* True when `v` is one API version tapix speaks. */
