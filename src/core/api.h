@@ -44,6 +44,12 @@ LONG api_check_call_params(const LINECALLPARAMS *params, const struct line_devic
  */
 LONG api_line_device(DWORD id, struct line_device **devp);
 
+/**
+ * api_line_device for a function that also names its application: LINEERR_INVALAPPHANDLE
+ * first when hLineApp is no line application's handle.
+ */
+LONG api_app_line_device(HLINEAPP hLineApp, DWORD id, struct line_device **devp);
+
 /** The same for phone devices, with PHONEERR_ codes. */
 LONG api_phone_device_id(DWORD id, struct phone_device **devp);
 

@@ -501,10 +501,8 @@ LONG WINAPI CORE_API(lineGetProxyStatus)(HLINEAPP hLineApp, DWORD dwDeviceID, DW
                                          LPLINEPROXYREQUESTLIST lpLineProxyRequestList)
 {
     core_enter();
-    if (!app_find(hLineApp, APP_LINE))
-        API_RETURN(LINEERR_INVALAPPHANDLE);
     struct line_device *dev;
-    LONG rc = api_line_device(dwDeviceID, &dev);
+    LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
     if (dwAppAPIVersion < 0x00020002 || dwAppAPIVersion > CORE_API_VERSION_HIGH)

@@ -57,10 +57,8 @@ LONG WINAPI CORE_API(lineTranslateDialog)(HLINEAPP hLineApp, DWORD dwDeviceID, D
                                           HWND hwndOwner, LPCSTR lpszAddressIn)
 {
     core_enter();
-    if (!app_find(hLineApp, APP_LINE))
-        API_RETURN(LINEERR_INVALAPPHANDLE);
     struct line_device *dev;
-    LONG rc = api_line_device(dwDeviceID, &dev);
+    LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
     if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)

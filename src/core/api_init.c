@@ -190,10 +190,8 @@ LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
     if (!lpdwAPIVersion || !lpExtensionID)
         return LINEERR_INVALPOINTER;
     core_enter();
-    if (!app_find(hLineApp, APP_LINE))
-        API_RETURN(LINEERR_INVALAPPHANDLE);
     struct line_device *dev;
-    LONG rc = api_line_device(dwDeviceID, &dev);
+    LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
     if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||

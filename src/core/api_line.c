@@ -16,10 +16,8 @@
 static LONG api_device(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
                        struct line_device **devp)
 {
-    if (!app_find(hLineApp, APP_LINE))
-        return LINEERR_INVALAPPHANDLE;
     struct line_device *dev;
-    LONG rc = api_line_device(dwDeviceID, &dev);
+    LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         return rc;
     if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
@@ -54,14 +52,11 @@ static LONG api_open_line(struct app *app, struct line_device *dev, DWORD api_ve
                           DWORD_PTR inst, DWORD privileges, DWORD media_modes,
                           struct line_open **openp)
 {
-    struct line_open *open = calloc(1, sizeof(*open));
+    uint32_t handle;
+    struct line_open *open = handle_alloc(&g_core.handles, HANDLE_LINE, sizeof(*open), &handle);
     if (!open)
         return LINEERR_NOMEM;
-    open->handle = handle_new(&g_core.handles, HANDLE_LINE, open);
-    if (!open->handle) {
-        free(open);
-        return LINEERR_NOMEM;
-    }
+    open->handle = handle;
     LONG rc = line_device_open(dev);
     if (rc != 0) {
         handle_free(&g_core.handles, open->handle);

@@ -42,10 +42,8 @@ LONG WINAPI CORE_API(lineSetTollList)(HLINEAPP hLineApp, DWORD dwDeviceID, LPCST
     if (!lpszAddressIn)
         return LINEERR_INVALPOINTER;
     core_enter();
-    if (!app_find(hLineApp, APP_LINE))
-        API_RETURN(LINEERR_INVALAPPHANDLE);
     struct line_device *dev;
-    LONG rc = api_line_device(dwDeviceID, &dev);
+    LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
     API_RETURN(translate_set_toll(g_core.rules, lpszAddressIn, dwTollListOption));

@@ -18,24 +18,37 @@
 
 #include "config.h"
 
-LONG api_line_device(DWORD id, struct line_device **devp)
+/*
+ * What a device ID of a table of `count` devices answers, `device` being what the lookup found:
+ * LINEERR_UNINITIALIZED without a running core, LINEERR_BADDEVICEID for an ID never given out,
+ * LINEERR_NODEVICE for a removed device, 0 when there is one.
+ */
+static LONG api_device_status(DWORD id, DWORD count, const void *device)
 {
     if (!g_core.started)
         return LINEERR_UNINITIALIZED;
-    if (id >= g_core.num_lines)
+    if (id >= count)
         return LINEERR_BADDEVICEID;
+    return device ? 0 : LINEERR_NODEVICE;
+}
+
+LONG api_line_device(DWORD id, struct line_device **devp)
+{
     *devp = line_device_get(id);
-    return *devp ? 0 : LINEERR_NODEVICE;
+    return api_device_status(id, g_core.num_lines, *devp);
+}
+
+LONG api_app_line_device(HLINEAPP hLineApp, DWORD id, struct line_device **devp)
+{
+    if (!app_find(hLineApp, APP_LINE))
+        return LINEERR_INVALAPPHANDLE;
+    return api_line_device(id, devp);
 }
 
 LONG api_phone_device_id(DWORD id, struct phone_device **devp)
 {
-    if (!g_core.started)
-        return PHONEERR_UNINITIALIZED;
-    if (id >= g_core.num_phones)
-        return PHONEERR_BADDEVICEID;
     *devp = phone_device_get(id);
-    return *devp ? 0 : PHONEERR_NODEVICE;
+    return phone_error(api_device_status(id, g_core.num_phones, *devp));
 }
 
 /* Appends one LINEPROVIDERENTRY's file name, the base name of `file`. */

@@ -50,14 +50,11 @@ static void call_detach(struct tcall *call)
 
 struct call_handle *call_handle_add(struct tcall *call, struct line_open *open, DWORD privilege)
 {
-    struct call_handle *ch = calloc(1, sizeof(*ch));
+    uint32_t handle;
+    struct call_handle *ch = handle_alloc(&g_core.handles, HANDLE_CALL, sizeof(*ch), &handle);
     if (!ch)
         return NULL;
-    ch->handle = handle_new(&g_core.handles, HANDLE_CALL, ch);
-    if (!ch->handle) {
-        free(ch);
-        return NULL;
-    }
+    ch->handle = handle;
     ch->call = call;
     ch->open = open;
     ch->privilege = privilege;

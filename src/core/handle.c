@@ -64,6 +64,20 @@ uint32_t handle_new(struct handle_table *table, enum handle_kind kind, void *obj
     return ((uint32_t)slot->generation << HANDLE_INDEX_BITS) | index;
 }
 
+void *handle_alloc(struct handle_table *table, enum handle_kind kind, size_t size,
+                   uint32_t *handlep)
+{
+    void *object = calloc(1, size);
+    if (!object)
+        return NULL;
+    *handlep = handle_new(table, kind, object);
+    if (!*handlep) {
+        free(object);
+        return NULL;
+    }
+    return object;
+}
+
 /* The slot a handle names if its generation still matches, else NULL. */
 static struct handle_slot *handle_slot_of(const struct handle_table *table, uint32_t handle)
 {

@@ -45,6 +45,14 @@ void handle_table_fini(struct handle_table *table);
 /** Gives out a new handle for `object` of `kind`; 0 when memory or slots run out. */
 uint32_t handle_new(struct handle_table *table, enum handle_kind kind, void *object);
 
+/**
+ * Allocates a zeroed object of `size` bytes and gives it a new handle of `kind`, stored in
+ * *handlep. NULL, with nothing allocated and no handle taken, when memory or slots run out. The
+ * caller owns the object; it releases both with handle_free() and free().
+ */
+void *handle_alloc(struct handle_table *table, enum handle_kind kind, size_t size,
+                   uint32_t *handlep);
+
 /** The object behind `handle` if it is live and of `kind`, else NULL. */
 void *handle_get(const struct handle_table *table, uint32_t handle, enum handle_kind kind);
 

@@ -149,14 +149,11 @@ static void phone_device_close(struct phone_device *dev)
 LONG phone_open_new(struct app *app, struct phone_device *dev, DWORD api_version, DWORD_PTR inst,
                     DWORD privilege, struct phone_open **openp)
 {
-    struct phone_open *open = calloc(1, sizeof(*open));
+    uint32_t handle;
+    struct phone_open *open = handle_alloc(&g_core.handles, HANDLE_PHONE, sizeof(*open), &handle);
     if (!open)
         return PHONEERR_NOMEM;
-    open->handle = handle_new(&g_core.handles, HANDLE_PHONE, open);
-    if (!open->handle) {
-        free(open);
-        return PHONEERR_NOMEM;
-    }
+    open->handle = handle;
     LONG rc = phone_device_open(dev);
     if (rc != 0) {
         handle_free(&g_core.handles, open->handle);
