@@ -8,8 +8,9 @@
  * chunks whose sizes come from a small generator seeded by that byte (0: one piece), and every
  * frame the reader yields is decoded. Each decoded message must survive a round trip: encoding
  * it must succeed (the encoder applies the decoder's rules), decoding that must succeed, and
- * encoding again must give the same bytes. Any failure of those, like any crash, leak or
- * sanitizer report, is a finding.
+ * encoding again must give the same bytes. The outputs of each Result and Event of a stream are
+ * checked against the stream's last Call, as a client checks them. Any failure of those, like any
+ * crash, leak or sanitizer report, is a finding.
  */
 #include "decode.h"
 #include "encode.h"
@@ -58,8 +59,9 @@ static void round_trip(const struct proto_msg *msg)
     proto_buf_release(&second);
 }
 
-/* Decodes one payload; a refusal must come with a code and a message. */
-static void decode_payload(const uint8_t *p, size_t len)
+/* Decodes one payload; a refusal must come with a code and a message. Returns the message
+ * (the caller frees it) or NULL. */
+static struct proto_msg *decode_payload(const uint8_t *p, size_t len)
 {
     struct proto_msg *msg = NULL;
     struct proto_error err = {0};
@@ -67,9 +69,30 @@ static void decode_payload(const uint8_t *p, size_t len)
     if (rc != PROTO_OK) {
         if (msg || err.code != rc || err.text[0] == '\0')
             broken("a refusal without its error, or with a message", &err);
-        return;
+        return NULL;
     }
     round_trip(msg);
+    return msg;
+}
+
+/* Checks the outputs of a Result or Event against the last Call of the stream, as a client
+ * does; keeps the newest Call in `*call`, frees the rest. */
+static void match_outputs(struct proto_msg **call, struct proto_msg *msg)
+{
+    struct proto_error err = {0};
+    const struct proto_values *outs = NULL;
+    if (msg->type == PROTO_CALL) {
+        proto_msg_free(*call);
+        *call = msg;
+        return;
+    }
+    if (msg->type == PROTO_RESULT)
+        outs = &msg->result.outs;
+    else if (msg->type == PROTO_EVENT)
+        outs = &msg->event.outs;
+    if (outs && *call && proto_check_outs(&(*call)->call, outs, &err) != PROTO_OK &&
+        err.text[0] == '\0')
+        broken("an output refusal without its message", &err);
     proto_msg_free(msg);
 }
 
@@ -89,6 +112,7 @@ static void read_stream(const uint8_t *data, size_t size, unsigned seed)
 {
     struct proto_reader r;
     struct proto_error err = {0};
+    struct proto_msg *call = NULL;
     size_t off = 0;
     proto_reader_init(&r);
     while (off < size) {
@@ -97,16 +121,18 @@ static void read_stream(const uint8_t *data, size_t size, unsigned seed)
             struct proto_frame f;
             size_t used = 0;
             int rc = proto_reader_feed(&r, data + off, chunk, &used, &f, &err);
+            struct proto_msg *msg;
             if (rc < 0)
                 goto out;
             off += used;
             chunk -= used;
-            if (rc == 1)
-                decode_payload(f.data, f.len);
+            if (rc == 1 && (msg = decode_payload(f.data, f.len)) != NULL)
+                match_outputs(&call, msg);
         }
     }
     (void)proto_reader_finish(&r, &err);
 out:
+    proto_msg_free(call);
     proto_reader_release(&r);
 }
 
@@ -115,7 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     if (data[0] & 0x80)
-        decode_payload(data + 1, size - 1);
+        proto_msg_free(decode_payload(data + 1, size - 1));
     else
         read_stream(data + 1, size - 1, data[0]);
     return 0;
