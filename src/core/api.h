@@ -81,6 +81,21 @@ LONG api_call(HCALL hCall, bool need_owner, DWORD states, struct call_handle **c
 /** Starts a request on behalf of a call handle's application (NULL: out of memory). */
 struct request *api_request(struct call_handle *ch, enum request_kind kind);
 
+/** True when `version` is an API version tapix speaks (CORE_API_VERSION_LOW to _HIGH). */
+bool api_version_ok(DWORD version);
+
+/**
+ * The API version tapix agrees to for an application that speaks `low` to `high`: the highest
+ * both speak, or 0 when the ranges do not meet (or low > high).
+ */
+DWORD api_version_negotiate(DWORD low, DWORD high);
+
+/**
+ * lineShutdown and phoneShutdown: unregisters application hApp of `kind` (stopping the core
+ * after the last one). Takes the core lock. 0 or LINEERR_INVALAPPHANDLE.
+ */
+LONG api_shutdown_app(enum app_kind kind, DWORD hApp);
+
 /** Registers an application (starting the core for the first one); core lock held. */
 LONG api_initialize(enum app_kind kind, const char *name, DWORD api_version, struct app **appp);
 

@@ -55,6 +55,18 @@ LONG api_check_call_params(const LINECALLPARAMS *p, const struct line_device *de
     return 0;
 }
 
+bool api_version_ok(DWORD version)
+{
+    return version >= CORE_API_VERSION_LOW && version <= CORE_API_VERSION_HIGH;
+}
+
+DWORD api_version_negotiate(DWORD low, DWORD high)
+{
+    if (low > high || high < CORE_API_VERSION_LOW || low > CORE_API_VERSION_HIGH)
+        return 0;
+    return high < CORE_API_VERSION_HIGH ? high : CORE_API_VERSION_HIGH;
+}
+
 struct line_open *api_line(HLINE hLine)
 {
     return line_open_find(hLine);

@@ -51,7 +51,7 @@ static void api_fill_countries(LPLINECOUNTRYLIST list, const struct country *fir
 LONG WINAPI CORE_API(lineGetCountry)(DWORD dwCountryID, DWORD dwAPIVersion,
                                      LPLINECOUNTRYLIST lpLineCountryList)
 {
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         return LINEERR_INCOMPATIBLEAPIVERSION;
     core_enter();
     LONG rc = api_check_varstruct(lpLineCountryList, sizeof(LINECOUNTRYLIST));

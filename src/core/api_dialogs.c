@@ -61,7 +61,7 @@ LONG WINAPI CORE_API(lineTranslateDialog)(HLINEAPP hLineApp, DWORD dwDeviceID, D
     LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
     api_no_ui("lineTranslateDialog", "dialing rules are the [location] sections of tapix.conf");
     API_RETURN(LINEERR_OPERATIONUNAVAIL);

@@ -167,14 +167,19 @@ LONG WINAPI CORE_API(lineInitialize)(LPHLINEAPP lphLineApp, HINSTANCE hInstance,
     return LINEERR_OPERATIONUNAVAIL;
 }
 
-LONG WINAPI CORE_API(lineShutdown)(HLINEAPP hLineApp)
+LONG api_shutdown_app(enum app_kind kind, DWORD hApp)
 {
     core_enter();
-    struct app *app = app_find(hLineApp, APP_LINE);
+    struct app *app = app_find(hApp, kind);
     if (!app)
         API_RETURN(LINEERR_INVALAPPHANDLE);
     api_shutdown(app);
     API_RETURN(0);
+}
+
+LONG WINAPI CORE_API(lineShutdown)(HLINEAPP hLineApp)
+{
+    return api_shutdown_app(APP_LINE, hLineApp);
 }
 
 LONG WINAPI CORE_API(lineGetMessage)(HLINEAPP hLineApp, LPLINEMESSAGE lpMessage, DWORD dwTimeout)
@@ -194,14 +199,13 @@ LONG WINAPI CORE_API(lineNegotiateAPIVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
     LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         API_RETURN(rc);
-    if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||
-        dwAPILowVersion > CORE_API_VERSION_HIGH)
+    DWORD version = api_version_negotiate(dwAPILowVersion, dwAPIHighVersion);
+    if (!version)
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
     rc = line_device_ensure_version(dev);
     if (rc != 0)
         API_RETURN(rc == LINEERR_INCOMPATIBLEAPIVERSION ? LINEERR_NODEVICE : rc);
-    *lpdwAPIVersion =
-        dwAPIHighVersion < CORE_API_VERSION_HIGH ? dwAPIHighVersion : CORE_API_VERSION_HIGH;
+    *lpdwAPIVersion = version;
     memset(lpExtensionID, 0, sizeof(*lpExtensionID));
     if (dev->prov->fn.lineGetExtensionID)
         dev->prov->fn.lineGetExtensionID(dwDeviceID, dev->tspi_version, lpExtensionID);
@@ -220,7 +224,7 @@ LONG WINAPI CORE_API(lineNegotiateExtVersion)(HLINEAPP hLineApp, DWORD dwDeviceI
     struct line_device *dev = line_device_get(dwDeviceID);
     if (!dev)
         API_RETURN(LINEERR_BADDEVICEID);
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
     LONG rc = line_device_ensure_version(dev);
     if (rc != 0)

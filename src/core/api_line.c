@@ -20,7 +20,7 @@ static LONG api_device(HLINEAPP hLineApp, DWORD dwDeviceID, DWORD dwAPIVersion,
     LONG rc = api_app_line_device(hLineApp, dwDeviceID, &dev);
     if (rc != 0)
         return rc;
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         return LINEERR_INCOMPATIBLEAPIVERSION;
     rc = line_device_ensure_version(dev);
     if (rc != 0)

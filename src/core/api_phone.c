@@ -35,24 +35,13 @@ LONG WINAPI CORE_API(phoneInitialize)(LPHPHONEAPP lphPhoneApp, HINSTANCE hInstan
 
 LONG WINAPI CORE_API(phoneShutdown)(HPHONEAPP hPhoneApp)
 {
-    core_enter();
-    struct app *app = app_find(hPhoneApp, APP_PHONE);
-    if (!app)
-        API_RETURN(PHONEERR_INVALAPPHANDLE);
-    api_shutdown(app);
-    API_RETURN(0);
+    return phone_error(api_shutdown_app(APP_PHONE, hPhoneApp));
 }
 
 LONG WINAPI CORE_API(phoneGetMessage)(HPHONEAPP hPhoneApp, LPPHONEMESSAGE lpMessage,
                                       DWORD dwTimeout)
 {
     return phone_error(api_get_message(APP_PHONE, hPhoneApp, lpMessage, dwTimeout));
-}
-
-/* True when `v` is one API version tapix speaks. */
-static bool api_phone_version_ok(DWORD v)
-{
-    return v >= CORE_API_VERSION_LOW && v <= CORE_API_VERSION_HIGH;
 }
 
 /* The phone device an application names, after the checks every device function makes. */
@@ -65,7 +54,7 @@ static LONG api_phone_device(HPHONEAPP hPhoneApp, DWORD dwDeviceID, DWORD dwAPIV
     LONG rc = api_phone_device_id(dwDeviceID, &dev);
     if (rc != 0)
         return rc;
-    if (!api_phone_version_ok(dwAPIVersion))
+    if (!api_version_ok(dwAPIVersion))
         return PHONEERR_INCOMPATIBLEAPIVERSION;
     rc = phone_device_ensure_version(dev);
     if (rc != 0)
@@ -187,6 +176,20 @@ static struct request *api_phone_request(struct phone_open *open)
     return request_new(open->app, open->callback_instance, REQ_PHONE);
 }
 
+/*
+ * The end of an asynchronous phone function whose checks passed: starts a request on `open` and
+ * hands it to the provider's `tspi`(dwRequestID, hdPhone, ...); returns from the function with
+ * the request ID or the error.
+ */
+#define API_PHONE_REQUEST(open, tspi, ...)                                                         \
+    do {                                                                                           \
+        struct request *req_ = api_phone_request(open);                                            \
+        if (!req_)                                                                                 \
+            API_RETURN(PHONEERR_NOMEM);                                                            \
+        LONG rc_ = (tspi)(req_->id, (open)->dev->hdPhone, __VA_ARGS__);                            \
+        API_RETURN(request_submit(req_, phone_error(rc_)));                                        \
+    } while (0)
+
 /* A volume or gain level: out-of-range values are set to the nearest one in range. */
 static DWORD api_phone_level(DWORD level)
 {
@@ -206,14 +209,13 @@ LONG WINAPI CORE_API(phoneNegotiateAPIVersion)(HPHONEAPP hPhoneApp, DWORD dwDevi
     struct phone_device *dev = phone_device_get(dwDeviceID);
     if (!dev)
         API_RETURN(PHONEERR_BADDEVICEID);
-    if (dwAPILowVersion > dwAPIHighVersion || dwAPIHighVersion < CORE_API_VERSION_LOW ||
-        dwAPILowVersion > CORE_API_VERSION_HIGH)
+    DWORD version = api_version_negotiate(dwAPILowVersion, dwAPIHighVersion);
+    if (!version)
         API_RETURN(PHONEERR_INCOMPATIBLEAPIVERSION);
     LONG rc = phone_device_ensure_version(dev);
     if (rc != 0)
         API_RETURN(rc);
-    *lpdwAPIVersion =
-        dwAPIHighVersion < CORE_API_VERSION_HIGH ? dwAPIHighVersion : CORE_API_VERSION_HIGH;
+    *lpdwAPIVersion = version;
     memset(lpExtensionID, 0, sizeof(*lpExtensionID));
     if (dev->prov->fn.phoneGetExtensionID)
         dev->prov->fn.phoneGetExtensionID(dwDeviceID, dev->tspi_version, lpExtensionID);
@@ -424,11 +426,7 @@ LONG WINAPI CORE_API(phoneDevSpecific)(HPHONE hPhone, LPVOID lpParams, DWORD dwS
     struct phone_device *dev = open->dev;
     if (!dev->prov->fn.phoneDevSpecific)
         API_RETURN(PHONEERR_OPERATIONUNAVAIL);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = dev->prov->fn.phoneDevSpecific(req->id, dev->hdPhone, lpParams, dwSize);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, dev->prov->fn.phoneDevSpecific, lpParams, dwSize);
 }
 
 LONG WINAPI CORE_API(phoneGetHookSwitch)(HPHONE hPhone, LPDWORD lpdwHookSwitchDevs)
@@ -468,92 +466,80 @@ LONG WINAPI CORE_API(phoneSetHookSwitch)(HPHONE hPhone, DWORD dwHookSwitchDevs,
     rc = api_phone_check_hookswitch(dev, dwHookSwitchDevs, dwHookSwitchMode);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc =
-        dev->prov->fn.phoneSetHookSwitch(req->id, dev->hdPhone, dwHookSwitchDevs, dwHookSwitchMode);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, dev->prov->fn.phoneSetHookSwitch, dwHookSwitchDevs, dwHookSwitchMode);
+}
+
+/*
+ * What phoneGetVolume, phoneSetVolume, phoneGetGain and phoneSetGain check, in order, once the
+ * core is entered: the open for hPhone (the owner's to `set`), the provider's entry point for
+ * the function (PHONEERR_OPERATIONUNAVAIL), and that the phone can report and set the volume
+ * (or with `gain` the gain) of hookswitch device `hsdev` (api_phone_check_level_dev).
+ */
+static LONG api_phone_level_open(HPHONE hPhone, DWORD hsdev, bool set, bool gain,
+                                 struct phone_open **openp)
+{
+    LONG rc = api_phone(hPhone, set, openp);
+    if (rc != 0)
+        return rc;
+    struct phone_device *dev = (*openp)->dev;
+    const struct tspi_table *fn = &dev->prov->fn;
+    bool exported = set ? (gain ? fn->phoneSetGain != NULL : fn->phoneSetVolume != NULL)
+                        : (gain ? fn->phoneGetGain != NULL : fn->phoneGetVolume != NULL);
+    if (!exported)
+        return PHONEERR_OPERATIONUNAVAIL;
+    return api_phone_check_level_dev(dev, hsdev, gain);
+}
+
+/* phoneGetVolume, or with `gain` phoneGetGain. */
+static LONG api_phone_get_level(HPHONE hPhone, DWORD hsdev, LPDWORD level, bool gain)
+{
+    if (!level)
+        return PHONEERR_INVALPOINTER;
+    if (!api_one_bit_of(hsdev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone_level_open(hPhone, hsdev, false, gain, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    const struct tspi_table *fn = &open->dev->prov->fn;
+    API_RETURN(phone_error(
+        (gain ? fn->phoneGetGain : fn->phoneGetVolume)(open->dev->hdPhone, hsdev, level)));
+}
+
+/* phoneSetVolume, or with `gain` phoneSetGain: asynchronous, levels past 0xFFFF clamped. */
+static LONG api_phone_set_level(HPHONE hPhone, DWORD hsdev, DWORD level, bool gain)
+{
+    if (!api_one_bit_of(hsdev, API_HOOKSWITCH_DEVS))
+        return PHONEERR_INVALHOOKSWITCHDEV;
+    core_enter();
+    struct phone_open *open;
+    LONG rc = api_phone_level_open(hPhone, hsdev, true, gain, &open);
+    if (rc != 0)
+        API_RETURN(rc);
+    const struct tspi_table *fn = &open->dev->prov->fn;
+    API_PHONE_REQUEST(open, gain ? fn->phoneSetGain : fn->phoneSetVolume, hsdev,
+                      api_phone_level(level));
 }
 
 LONG WINAPI CORE_API(phoneGetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwVolume)
 {
-    if (!lpdwVolume)
-        return PHONEERR_INVALPOINTER;
-    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
-        return PHONEERR_INVALHOOKSWITCHDEV;
-    core_enter();
-    struct phone_open *open;
-    LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0 && !open->dev->prov->fn.phoneGetVolume)
-        rc = PHONEERR_OPERATIONUNAVAIL;
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, false);
-    if (rc == 0)
-        rc = phone_error(
-            open->dev->prov->fn.phoneGetVolume(open->dev->hdPhone, dwHookSwitchDev, lpdwVolume));
-    API_RETURN(rc);
+    return api_phone_get_level(hPhone, dwHookSwitchDev, lpdwVolume, false);
 }
 
 LONG WINAPI CORE_API(phoneSetVolume)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwVolume)
 {
-    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
-        return PHONEERR_INVALHOOKSWITCHDEV;
-    core_enter();
-    struct phone_open *open;
-    LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0 && !open->dev->prov->fn.phoneSetVolume)
-        rc = PHONEERR_OPERATIONUNAVAIL;
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, false);
-    if (rc != 0)
-        API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetVolume(req->id, open->dev->hdPhone, dwHookSwitchDev,
-                                            api_phone_level(dwVolume));
-    API_RETURN(request_submit(req, phone_error(rc)));
+    return api_phone_set_level(hPhone, dwHookSwitchDev, dwVolume, false);
 }
 
 LONG WINAPI CORE_API(phoneGetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, LPDWORD lpdwGain)
 {
-    if (!lpdwGain)
-        return PHONEERR_INVALPOINTER;
-    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
-        return PHONEERR_INVALHOOKSWITCHDEV;
-    core_enter();
-    struct phone_open *open;
-    LONG rc = api_phone(hPhone, false, &open);
-    if (rc == 0 && !open->dev->prov->fn.phoneGetGain)
-        rc = PHONEERR_OPERATIONUNAVAIL;
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, true);
-    if (rc == 0)
-        rc = phone_error(
-            open->dev->prov->fn.phoneGetGain(open->dev->hdPhone, dwHookSwitchDev, lpdwGain));
-    API_RETURN(rc);
+    return api_phone_get_level(hPhone, dwHookSwitchDev, lpdwGain, true);
 }
 
 LONG WINAPI CORE_API(phoneSetGain)(HPHONE hPhone, DWORD dwHookSwitchDev, DWORD dwGain)
 {
-    if (!api_one_bit_of(dwHookSwitchDev, API_HOOKSWITCH_DEVS))
-        return PHONEERR_INVALHOOKSWITCHDEV;
-    core_enter();
-    struct phone_open *open;
-    LONG rc = api_phone(hPhone, true, &open);
-    if (rc == 0 && !open->dev->prov->fn.phoneSetGain)
-        rc = PHONEERR_OPERATIONUNAVAIL;
-    if (rc == 0)
-        rc = api_phone_check_level_dev(open->dev, dwHookSwitchDev, true);
-    if (rc != 0)
-        API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetGain(req->id, open->dev->hdPhone, dwHookSwitchDev,
-                                          api_phone_level(dwGain));
-    API_RETURN(request_submit(req, phone_error(rc)));
+    return api_phone_set_level(hPhone, dwHookSwitchDev, dwGain, true);
 }
 
 LONG WINAPI CORE_API(phoneGetRing)(HPHONE hPhone, LPDWORD lpdwRingMode, LPDWORD lpdwVolume)
@@ -584,11 +570,7 @@ LONG WINAPI CORE_API(phoneSetRing)(HPHONE hPhone, DWORD dwRingMode, DWORD dwVolu
     rc = api_phone_check_ring_mode(dev, dwRingMode);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = dev->prov->fn.phoneSetRing(req->id, dev->hdPhone, dwRingMode, api_phone_level(dwVolume));
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, dev->prov->fn.phoneSetRing, dwRingMode, api_phone_level(dwVolume));
 }
 
 LONG WINAPI CORE_API(phoneGetDisplay)(HPHONE hPhone, LPVARSTRING lpDisplay)
@@ -632,12 +614,8 @@ LONG WINAPI CORE_API(phoneSetDisplay)(HPHONE hPhone, DWORD dwRow, DWORD dwColumn
         rc = api_phone_check_display(open->dev, dwRow, dwColumn);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetDisplay(req->id, open->dev->hdPhone, dwRow, dwColumn,
-                                             lpsDisplay, dwSize);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, open->dev->prov->fn.phoneSetDisplay, dwRow, dwColumn, lpsDisplay,
+                      dwSize);
 }
 
 LONG WINAPI CORE_API(phoneGetLamp)(HPHONE hPhone, DWORD dwButtonLampID, LPDWORD lpdwLampMode)
@@ -675,11 +653,7 @@ LONG WINAPI CORE_API(phoneSetLamp)(HPHONE hPhone, DWORD dwButtonLampID, DWORD dw
         rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetLamp(req->id, open->dev->hdPhone, dwButtonLampID, dwLampMode);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, open->dev->prov->fn.phoneSetLamp, dwButtonLampID, dwLampMode);
 }
 
 LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
@@ -700,14 +674,6 @@ LONG WINAPI CORE_API(phoneGetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
     API_RETURN(rc);
 }
 
-/* True when [offset, offset+size) lies inside the structure and past its fixed part. */
-static bool api_phone_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset)
-{
-    if (size == 0)
-        return true;
-    return offset >= fixed && offset <= total && size <= total - offset;
-}
-
 /* Checks a PHONEBUTTONINFO the application passes in: its size and where its fields lie. */
 static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
 {
@@ -716,8 +682,8 @@ static LONG api_phone_check_button_info(const PHONEBUTTONINFO *info)
     DWORD total = info->dwTotalSize, fixed = sizeof(PHONEBUTTONINFO);
     if (total < fixed)
         return PHONEERR_STRUCTURETOOSMALL;
-    if (!api_phone_pair_inside(total, fixed, info->dwButtonTextSize, info->dwButtonTextOffset) ||
-        !api_phone_pair_inside(total, fixed, info->dwDevSpecificSize, info->dwDevSpecificOffset))
+    if (!api_pair_inside(total, fixed, info->dwButtonTextSize, info->dwButtonTextOffset) ||
+        !api_pair_inside(total, fixed, info->dwDevSpecificSize, info->dwDevSpecificOffset))
         return PHONEERR_STRUCTURETOOSMALL;
     return 0;
 }
@@ -737,12 +703,8 @@ LONG WINAPI CORE_API(phoneSetButtonInfo)(HPHONE hPhone, DWORD dwButtonLampID,
         rc = api_phone_check_button_lamp(open->dev, dwButtonLampID);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetButtonInfo(req->id, open->dev->hdPhone, dwButtonLampID,
-                                                (LPPHONEBUTTONINFO)lpButtonInfo);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, open->dev->prov->fn.phoneSetButtonInfo, dwButtonLampID,
+                      (LPPHONEBUTTONINFO)lpButtonInfo);
 }
 
 /* PHONEERR_INVALDATAID when the phone has no data area `id` to read (or to write). */
@@ -784,10 +746,5 @@ LONG WINAPI CORE_API(phoneSetData)(HPHONE hPhone, DWORD dwDataID, LPCVOID lpData
         rc = api_phone_check_data_id(open->dev, dwDataID, true);
     if (rc != 0)
         API_RETURN(rc);
-    struct request *req = api_phone_request(open);
-    if (!req)
-        API_RETURN(PHONEERR_NOMEM);
-    rc = open->dev->prov->fn.phoneSetData(req->id, open->dev->hdPhone, dwDataID, (LPVOID)lpData,
-                                          dwSize);
-    API_RETURN(request_submit(req, phone_error(rc)));
+    API_PHONE_REQUEST(open, open->dev->prov->fn.phoneSetData, dwDataID, (LPVOID)lpData, dwSize);
 }

@@ -113,7 +113,7 @@ static LONG api_list_configured(struct tapix_varstruct *vs, LPLINEPROVIDERLIST l
 
 LONG WINAPI CORE_API(lineGetProviderList)(DWORD dwAPIVersion, LPLINEPROVIDERLIST lpProviderList)
 {
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         return LINEERR_INCOMPATIBLEAPIVERSION;
     core_enter();
     LONG rc = api_check_varstruct(lpProviderList, sizeof(LINEPROVIDERLIST));

@@ -19,7 +19,7 @@ LONG WINAPI CORE_API(lineTranslateAddress)(HLINEAPP hLineApp, DWORD dwDeviceID, 
         API_RETURN(LINEERR_INVALAPPHANDLE);
     if (!line_device_get(dwDeviceID))
         API_RETURN(LINEERR_BADDEVICEID);
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
     LONG rc = api_check_varstruct(lpTranslateOutput, sizeof(LINETRANSLATEOUTPUT));
     if (rc == 0)
@@ -36,7 +36,7 @@ LONG WINAPI CORE_API(lineGetTranslateCaps)(HLINEAPP hLineApp, DWORD dwAPIVersion
         API_RETURN(LINEERR_INVALAPPHANDLE);
     if (!g_core.started)
         API_RETURN(LINEERR_UNINITIALIZED);
-    if (dwAPIVersion < CORE_API_VERSION_LOW || dwAPIVersion > CORE_API_VERSION_HIGH)
+    if (!api_version_ok(dwAPIVersion))
         API_RETURN(LINEERR_INCOMPATIBLEAPIVERSION);
     LONG rc = api_check_varstruct(lpTranslateCaps, sizeof(LINETRANSLATECAPS));
     if (rc == 0)
