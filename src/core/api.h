@@ -78,6 +78,12 @@ bool api_pair_inside(DWORD total, DWORD fixed, DWORD size, DWORD offset);
  */
 LONG api_call(HCALL hCall, bool need_owner, DWORD states, struct call_handle **chp);
 
+/**
+ * The call handle for hCall (any privilege, any state) and a check of the caller's variable-size
+ * structure for it: LINEERR_INVALCALLHANDLE first, then as api_check_varstruct.
+ */
+LONG api_call_varstruct(HCALL hCall, void *structure, DWORD fixed_size, struct call_handle **chp);
+
 /** Starts a request on behalf of a call handle's application (NULL: out of memory). */
 struct request *api_request(struct call_handle *ch, enum request_kind kind);
 

@@ -282,9 +282,10 @@ LONG WINAPI CORE_API(linePrepareAddToConference)(HCALL hConfCall, LPHCALL lphCon
 LONG WINAPI CORE_API(lineDeallocateCall)(HCALL hCall)
 {
     core_enter();
-    struct call_handle *ch = call_handle_find(hCall);
-    if (!ch)
-        API_RETURN(LINEERR_INVALCALLHANDLE);
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, false, 0, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
     struct tcall *call = ch->call;
     if ((ch->privilege & LINECALLPRIVILEGE_OWNER) && call->state != LINECALLSTATE_IDLE) {
         bool other_owner = false;
@@ -328,10 +329,8 @@ static LONG api_append_app_name(const struct tcall *call, LINECALLINFO *info)
 LONG WINAPI CORE_API(lineGetCallInfo)(HCALL hCall, LPLINECALLINFO lpCallInfo)
 {
     core_enter();
-    struct call_handle *ch = call_handle_find(hCall);
-    if (!ch)
-        API_RETURN(LINEERR_INVALCALLHANDLE);
-    LONG rc = api_check_varstruct(lpCallInfo, sizeof(LINECALLINFO));
+    struct call_handle *ch;
+    LONG rc = api_call_varstruct(hCall, lpCallInfo, sizeof(LINECALLINFO), &ch);
     if (rc != 0)
         API_RETURN(rc);
     struct tcall *call = ch->call;
@@ -352,10 +351,8 @@ LONG WINAPI CORE_API(lineGetCallInfo)(HCALL hCall, LPLINECALLINFO lpCallInfo)
 LONG WINAPI CORE_API(lineGetCallStatus)(HCALL hCall, LPLINECALLSTATUS lpCallStatus)
 {
     core_enter();
-    struct call_handle *ch = call_handle_find(hCall);
-    if (!ch)
-        API_RETURN(LINEERR_INVALCALLHANDLE);
-    LONG rc = api_check_varstruct(lpCallStatus, sizeof(LINECALLSTATUS));
+    struct call_handle *ch;
+    LONG rc = api_call_varstruct(hCall, lpCallStatus, sizeof(LINECALLSTATUS), &ch);
     if (rc != 0)
         API_RETURN(rc);
     struct tcall *call = ch->call;

@@ -111,6 +111,12 @@ LONG api_call(HCALL hCall, bool need_owner, DWORD states, struct call_handle **c
     return 0;
 }
 
+LONG api_call_varstruct(HCALL hCall, void *structure, DWORD fixed_size, struct call_handle **chp)
+{
+    LONG rc = api_call(hCall, false, 0, chp);
+    return rc != 0 ? rc : api_check_varstruct(structure, fixed_size);
+}
+
 struct request *api_request(struct call_handle *ch, enum request_kind kind)
 {
     return request_new(ch->open->app, ch->open->callback_instance, kind);

@@ -17,9 +17,10 @@ LONG WINAPI CORE_API(lineSetCallPrivilege)(HCALL hCall, DWORD dwCallPrivilege)
     if (dwCallPrivilege != LINECALLPRIVILEGE_OWNER && dwCallPrivilege != LINECALLPRIVILEGE_MONITOR)
         return LINEERR_INVALCALLPRIVILEGE;
     core_enter();
-    struct call_handle *ch = call_handle_find(hCall);
-    if (!ch)
-        API_RETURN(LINEERR_INVALCALLHANDLE);
+    struct call_handle *ch;
+    LONG rc = api_call(hCall, false, 0, &ch);
+    if (rc != 0)
+        API_RETURN(rc);
     if (ch->privilege == dwCallPrivilege)
         API_RETURN(0);
     if (dwCallPrivilege == LINECALLPRIVILEGE_OWNER && ch->call->state == LINECALLSTATE_IDLE)
@@ -123,10 +124,8 @@ LONG WINAPI CORE_API(lineGetNewCalls)(HLINE hLine, DWORD dwAddressID, DWORD dwSe
 LONG WINAPI CORE_API(lineGetConfRelatedCalls)(HCALL hCall, LPLINECALLLIST lpCallList)
 {
     core_enter();
-    struct call_handle *ch = call_handle_find(hCall);
-    if (!ch)
-        API_RETURN(LINEERR_INVALCALLHANDLE);
-    LONG rc = api_check_varstruct(lpCallList, sizeof(LINECALLLIST));
+    struct call_handle *ch;
+    LONG rc = api_call_varstruct(hCall, lpCallList, sizeof(LINECALLLIST), &ch);
     if (rc != 0)
         API_RETURN(rc);
     struct tcall *conf = ch->call->conf_parent ? ch->call->conf_parent : ch->call;

@@ -66,6 +66,17 @@ static void app_unlink(struct app *app)
         }
 }
 
+/* Releases what app_create made: the eventfd, the condition, the queue, the name. */
+static void app_free(struct app *app)
+{
+    if (app->queue.event_fd >= 0)
+        close(app->queue.event_fd);
+    pthread_cond_destroy(&app->queue.nonempty);
+    free(app->queue.ring);
+    free(app->name);
+    free(app);
+}
+
 void app_destroy(struct app *app)
 {
     while (app->opens)
@@ -78,14 +89,8 @@ void app_destroy(struct app *app)
     app->shutting_down = true;
     /* A thread blocked in lineGetMessage owns the last reference; it frees the app. */
     pthread_cond_broadcast(&app->queue.nonempty);
-    if (app->waiters)
-        return;
-    if (app->queue.event_fd >= 0)
-        close(app->queue.event_fd);
-    pthread_cond_destroy(&app->queue.nonempty);
-    free(app->queue.ring);
-    free(app->name);
-    free(app);
+    if (!app->waiters)
+        app_free(app);
 }
 
 struct app *app_find(DWORD handle, enum app_kind kind)
@@ -154,14 +159,8 @@ static struct timespec app_deadline(DWORD ms)
 /* Frees an application that lineShutdown left to the last waiting thread. */
 static void app_free_after_wait(struct app *app)
 {
-    if (app->waiters || !app->shutting_down)
-        return;
-    if (app->queue.event_fd >= 0)
-        close(app->queue.event_fd);
-    pthread_cond_destroy(&app->queue.nonempty);
-    free(app->queue.ring);
-    free(app->name);
-    free(app);
+    if (!app->waiters && app->shutting_down)
+        app_free(app);
 }
 
 LONG app_get_message(struct app *app, struct queued_msg *out, DWORD timeout_ms)
