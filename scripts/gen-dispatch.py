@@ -106,6 +106,7 @@ def trace_call(ctype, name, function):
 
 
 def declaration(name, params):
+    """The C declarator of a function as tapi.h spells its parameters."""
     return f"LONG WINAPI {name}(" + ", ".join(
         f"{t}{'' if t.endswith('*') else ' '}{n}" for t, n in params) + ")"
 
@@ -155,6 +156,7 @@ DISPATCH_HEAD = """\
 
 
 def dispatch_function(name, params):
+    """The public definition of one function: trace the arguments, call the backend, trace."""
     lines = [f"TAPIX_EXPORT {declaration(name, params)}", "{", "struct trace t;"]
     if params:
         lines.append(f'if (trace_begin(&t, "{name}")) {{')
@@ -178,6 +180,7 @@ def clang_format(text, path, clang, source_dir):
 
 
 def main():
+    """Reads tapi.h and writes tapi_names.h and dispatch.c (see the module's docstring)."""
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source-dir", default=os.path.dirname(here))
@@ -193,6 +196,7 @@ def main():
     errors = parse_errors(header)
 
     def x_list(names):
+        """The continuation lines of an X-macro list applying X to each name."""
         return "".join(f" \\\n    X({n})" for n in names)
 
     names_h = NAMES_HEADER.format(count=len(functions), functions=x_list(n for n, _ in functions),
