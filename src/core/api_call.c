@@ -363,6 +363,9 @@ LONG WINAPI CORE_API(lineGetCallStatus)(HCALL hCall, LPLINECALLSTATUS lpCallStat
         lpCallStatus->dwCallPrivilege = ch->privilege;
         if (!(ch->privilege & LINECALLPRIVILEGE_OWNER))
             lpCallStatus->dwCallFeatures = 0; /* a monitor can do nothing to the call */
+        /* TAPI knows when it was told of the state; a provider that knows better fills it. */
+        if (lpCallStatus->tStateEntryTime.wYear == 0)
+            call_state_entry_time(call, &lpCallStatus->tStateEntryTime);
     }
     API_RETURN(rc);
 }

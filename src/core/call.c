@@ -9,6 +9,7 @@
 #include "core.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct tcall *call_alloc(struct line_device *dev)
 {
@@ -168,6 +169,23 @@ void call_close_all(struct line_device *dev)
         call_close(dev->calls);
 }
 
+void call_state_entry_time(const struct tcall *call, SYSTEMTIME *out)
+{
+    struct tm utc;
+    time_t seconds = call->state_entered.tv_sec;
+    memset(out, 0, sizeof(*out));
+    if (!seconds || !gmtime_r(&seconds, &utc))
+        return;
+    out->wYear = (WORD)(utc.tm_year + 1900);
+    out->wMonth = (WORD)(utc.tm_mon + 1);
+    out->wDayOfWeek = (WORD)utc.tm_wday;
+    out->wDay = (WORD)utc.tm_mday;
+    out->wHour = (WORD)utc.tm_hour;
+    out->wMinute = (WORD)utc.tm_min;
+    out->wSecond = (WORD)utc.tm_sec;
+    out->wMilliseconds = (WORD)(call->state_entered.tv_nsec / 1000000);
+}
+
 void call_post_all(struct tcall *call, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3)
 {
     for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
@@ -177,6 +195,8 @@ void call_post_all(struct tcall *call, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DW
 void call_state_changed(struct tcall *call, DWORD state, DWORD mode, DWORD media)
 {
     bool first_report = call->state == 0;
+    if (state != call->state)
+        clock_gettime(CLOCK_REALTIME, &call->state_entered);
     call->state = state;
     call->state_mode = mode;
     if (media)

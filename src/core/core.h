@@ -14,6 +14,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include <tapix/tapi.h>
 #include <tapix/tspi.h>
@@ -278,8 +279,9 @@ struct tcall {
     struct call_handle *handles;
     struct tcall *next_on_dev;
     struct tcall *prev_on_dev;
-    struct tcall *conf_parent; /* the conference call this call belongs to */
-    char *app_name;            /* the application that originated it (LINECALLINFO dwAppName) */
+    struct tcall *conf_parent;     /* the conference call this call belongs to */
+    char *app_name;                /* the application that originated it (LINECALLINFO dwAppName) */
+    struct timespec state_entered; /* CLOCK_REALTIME when the current state was reported */
 };
 
 /** What a request creates or fills when it completes. */
@@ -390,6 +392,8 @@ void call_close_if_unused(struct tcall *call);
 void call_close_all(struct line_device *dev);
 void call_state_changed(struct tcall *call, DWORD state, DWORD mode, DWORD media);
 void call_post_all(struct tcall *call, DWORD msg, DWORD_PTR p1, DWORD_PTR p2, DWORD_PTR p3);
+/** The UTC time the call entered its current state, for LINECALLSTATUS; zeros when unknown. */
+void call_state_entry_time(const struct tcall *call, SYSTEMTIME *out);
 
 /* endtoend.c: LINE_GENERATE / LINE_GATHERDIGITS go only to the application that asked */
 DWORD endtoend_register(struct call_handle *ch);

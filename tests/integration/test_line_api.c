@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "support.h"
@@ -158,6 +159,13 @@ static void call_state_and_privilege_errors(void **state)
     assert_int_equal(lineGetCallStatus(hCall, &status), 0);
     assert_int_equal(status.dwCallState, LINECALLSTATE_CONNECTED);
     assert_int_equal(status.dwCallPrivilege, LINECALLPRIVILEGE_OWNER);
+    /* The time the call became connected, in UTC: this year, a plausible time of day. */
+    time_t now = time(NULL);
+    struct tm utc;
+    gmtime_r(&now, &utc);
+    assert_int_equal(status.tStateEntryTime.wYear, utc.tm_year + 1900);
+    assert_in_range(status.tStateEntryTime.wMonth, 1, 12);
+    assert_in_range(status.tStateEntryTime.wHour, 0, 23);
     assert_int_equal(support_reply(app, lineDrop(hCall, NULL, 0)), 0);
     support_callstate(app, hCall, LINECALLSTATE_IDLE);
     assert_int_equal(lineDeallocateCall(hCall), 0);
