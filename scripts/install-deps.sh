@@ -4,8 +4,9 @@ set -euo pipefail
 
 # libprotobuf-c-dev, protobuf-c-compiler: the client protocol (src/proto). clang and
 # libclang-rt-14-dev (libFuzzer's and the sanitizers' runtimes): the fuzzing run (scripts/fuzz.sh).
+# libuv1-dev: tapixd's event loop (src/server).
 packages=(build-essential cmake pkg-config libinih-dev libcmocka-dev clang-format python3
-          libprotobuf-c-dev protobuf-c-compiler clang libclang-rt-14-dev)
+          libprotobuf-c-dev protobuf-c-compiler clang libclang-rt-14-dev libuv1-dev)
 
 missing=()
 for p in "${packages[@]}"; do

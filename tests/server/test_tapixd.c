@@ -1,0 +1,420 @@
+/*
+ * test_tapixd.c — tapixd as a real process, spoken to with raw frames (rawclient.h): the
+ * handshake and version refusal, a call's whole cycle with its reply outputs and call states,
+ * an owner and a monitor in two connections, SO_PEERCRED in the log, malformed and oversized
+ * frames that close only their own connection, a client killed mid-call, and SIGTERM. Each
+ * test starts its own server and stops it (SIGTERM, exit status 0, socket removed).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <tapix/tapi.h>
+
+#include "rawclient.h"
+
+#define API_VERSION 0x00020002
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+/* Says hello and initializes a line application; returns its HLINEAPP. */
+static uint32_t t_init(struct raw_client *c)
+{
+    struct proto_msg *welcome = raw_hello(c, 1, 1, PROTO_ABI);
+    assert_non_null(welcome);
+    assert_int_equal(welcome->type, PROTO_WELCOME);
+    proto_msg_free(welcome);
+    LINEINITIALIZEEXPARAMS params = {.dwTotalSize = sizeof(params),
+                                     .dwOptions = LINEINITIALIZEEXOPTION_USEEVENT};
+    struct proto_value args[] = {raw_out(4),
+                                 raw_absent(),
+                                 raw_absent(),
+                                 raw_string("test"),
+                                 raw_out(4),
+                                 raw_dword(API_VERSION),
+                                 raw_varstruct(&params, sizeof(params))};
+    struct proto_msg *res = raw_call(c, PROTO_FN_lineInitializeEx, args, 7);
+    assert_int_equal(res->result.result, 0);
+    assert_int_equal(res->result.outs.n, 4);
+    assert_int_equal(res->result.outs.v[0].kind, PROTO_V_DWORD);
+    assert_true(res->result.outs.v[1].dword >= 4); /* lines 101-104 */
+    assert_int_equal(res->result.outs.v[3].kind, PROTO_V_VARSTRUCT);
+    uint32_t happ = res->result.outs.v[0].dword;
+    proto_msg_free(res);
+    return happ;
+}
+
+/* Opens line device `dev`; returns its HLINE. */
+static uint32_t t_open(struct raw_client *c, uint32_t happ, uint32_t dev, uint32_t privileges)
+{
+    struct proto_value args[] = {raw_dword(happ),
+                                 raw_dword(dev),
+                                 raw_out(4),
+                                 raw_dword(API_VERSION),
+                                 raw_dword(0),
+                                 raw_ptr(0x1234500000000ull + dev),
+                                 raw_dword(privileges),
+                                 raw_dword(LINEMEDIAMODE_INTERACTIVEVOICE),
+                                 raw_absent()};
+    struct proto_msg *res = raw_call(c, PROTO_FN_lineOpen, args, 9);
+    assert_int_equal(res->result.result, 0);
+    assert_int_equal(res->result.outs.n, 1);
+    uint32_t hline = res->result.outs.v[0].dword;
+    proto_msg_free(res);
+    return hline;
+}
+
+/* Calls a function that takes one DWORD (lineDeallocateCall, lineClose, …); returns its result. */
+static int32_t t_call1(struct raw_client *c, uint32_t fn, uint32_t arg)
+{
+    struct proto_value args[] = {raw_dword(arg)};
+    struct proto_msg *res = raw_call(c, fn, args, 1);
+    int32_t rc = res->result.result;
+    proto_msg_free(res);
+    return rc;
+}
+
+/* Matches the LINE_REPLY whose request ID is *arg. */
+static bool is_reply(const struct proto_msg *msg, const void *arg)
+{
+    return msg->type == PROTO_EVENT && msg->event.message_id == LINE_REPLY &&
+           msg->event.param1 == *(const uint32_t *)arg;
+}
+
+/* Runs an asynchronous function and waits for its LINE_REPLY, asserted successful; returns the
+ * reply's first output (a new HCALL) when `with_call`, else 0. */
+static uint32_t t_async(struct raw_client *c, uint32_t fn, const struct proto_value *args, size_t n,
+                        bool with_call)
+{
+    struct proto_msg *res = raw_call(c, fn, args, n);
+    assert_true(res->result.result > 0);
+    assert_int_equal(res->result.outs.n, 0); /* written later, with the reply */
+    uint32_t id = (uint32_t)res->result.result;
+    proto_msg_free(res);
+    struct proto_msg *reply = raw_take(c, is_reply, &id);
+    assert_non_null(reply);
+    assert_int_equal(reply->event.param2, 0);
+    uint32_t hcall = 0;
+    if (with_call) {
+        assert_int_equal(reply->event.outs.n, 1);
+        assert_int_equal(reply->event.outs.v[0].kind, PROTO_V_DWORD);
+        hcall = reply->event.outs.v[0].dword;
+        assert_int_not_equal(hcall, 0);
+    }
+    proto_msg_free(reply);
+    return hcall;
+}
+
+/* lineMakeCall on `hline` to `number`; returns the HCALL its reply carries. */
+static uint32_t t_make_call(struct raw_client *c, uint32_t hline, const char *number)
+{
+    struct proto_value args[] = {raw_dword(hline), raw_out(4), raw_string(number), raw_dword(0),
+                                 raw_absent()};
+    return t_async(c, PROTO_FN_lineMakeCall, args, 5, true);
+}
+
+/* lineDrop or lineAnswer (same signature) on `hcall`, waiting for the reply. */
+static void t_drop_or_answer(struct raw_client *c, uint32_t fn, uint32_t hcall)
+{
+    struct proto_value args[] = {raw_dword(hcall), raw_absent(), raw_dword(0)};
+    t_async(c, fn, args, 3, false);
+}
+
+/* Waits for a new call on `hline` (LINE_APPNEWCALL); returns its HCALL. */
+static uint32_t t_incoming(struct raw_client *c, uint32_t hline)
+{
+    struct proto_msg *msg = raw_event(c, LINE_APPNEWCALL, hline);
+    assert_non_null(msg);
+    uint32_t hcall = (uint32_t)msg->event.param2;
+    proto_msg_free(msg);
+    return hcall;
+}
+
+/* lineGetDevCaps of device 0 through `c`; asserts success and a trimmed structure. */
+static void t_devcaps_ok(struct raw_client *c, uint32_t happ)
+{
+    struct proto_value args[] = {raw_dword(happ), raw_dword(0), raw_dword(API_VERSION),
+                                 raw_dword(0), raw_out(8192)};
+    struct proto_msg *res = raw_call(c, PROTO_FN_lineGetDevCaps, args, 5);
+    assert_int_equal(res->result.result, 0);
+    assert_int_equal(res->result.outs.n, 1);
+    const struct proto_value *caps = &res->result.outs.v[0];
+    assert_int_equal(caps->kind, PROTO_V_VARSTRUCT);
+    LINEDEVCAPS head;
+    assert_true(caps->data.len >= sizeof(head) && caps->data.len < 8192);
+    memcpy(&head, caps->data.data, sizeof(head));
+    assert_int_equal(head.dwTotalSize, caps->data.len);
+    assert_int_equal(head.dwUsedSize, caps->data.len);
+    assert_true(head.dwNumAddresses >= 1);
+    proto_msg_free(res);
+}
+
+/* ---- fixtures ----------------------------------------------------------------------------- */
+
+static int start_server(void **state)
+{
+    struct raw_server *srv = calloc(1, sizeof(*srv));
+    raw_server_start(srv);
+    *state = srv;
+    return 0;
+}
+
+static int stop_server(void **state)
+{
+    struct raw_server *srv = *state;
+    if (srv->pid > 0) {
+        int status = raw_server_stop(srv);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    free(srv);
+    return 0;
+}
+
+/* ---- tests -------------------------------------------------------------------------------- */
+
+/* Welcome for a shared version, with the functions the server runs; Bye(2) for no shared
+ * version, Bye(1) for another structure layout; the peer's identity logged. */
+static void test_handshake(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client c, old, alien;
+    char identity[96];
+
+    raw_connect(&c, srv->socket);
+    struct proto_msg *welcome = raw_hello(&c, 1, 7, PROTO_ABI);
+    assert_non_null(welcome);
+    assert_int_equal(welcome->type, PROTO_WELCOME);
+    assert_int_equal(welcome->welcome.version, 1);
+    bool make_call = false, get_message = false;
+    for (size_t i = 0; i < welcome->welcome.n_functions; i++) {
+        make_call |= welcome->welcome.functions[i] == PROTO_FN_lineMakeCall;
+        get_message |= welcome->welcome.functions[i] == PROTO_FN_lineGetMessage;
+    }
+    assert_true(make_call);
+    assert_false(get_message);
+    proto_msg_free(welcome);
+    snprintf(identity, sizeof(identity), "pid %d uid %u gid %u", (int)getpid(), (unsigned)getuid(),
+             (unsigned)getgid());
+    assert_true(raw_server_logged(srv, identity));
+
+    raw_connect(&old, srv->socket);
+    struct proto_msg *bye = raw_hello(&old, 2, 3, PROTO_ABI);
+    assert_non_null(bye);
+    assert_int_equal(bye->type, PROTO_BYE);
+    assert_int_equal(bye->bye.reason, PROTO_BYE_NO_VERSION);
+    proto_msg_free(bye);
+    assert_true(raw_closed(&old));
+
+    raw_connect(&alien, srv->socket);
+    bye = raw_hello(&alien, 1, 1, "ilp32-be");
+    assert_non_null(bye);
+    assert_int_equal(bye->type, PROTO_BYE);
+    assert_int_equal(bye->bye.reason, PROTO_BYE_PROTOCOL_ERROR);
+    proto_msg_free(bye);
+    assert_true(raw_closed(&alien));
+
+    raw_close(&old);
+    raw_close(&alien);
+    raw_close(&c);
+}
+
+/* lineInitializeEx → lineGetDevCaps → lineOpen → lineMakeCall (its reply carries the HCALL)
+ * → call states up to CONNECTED → lineDrop → IDLE → lineDeallocateCall → close, shutdown. */
+static void test_call_cycle(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client c;
+    raw_connect(&c, srv->socket);
+    uint32_t happ = t_init(&c);
+    t_devcaps_ok(&c, happ);
+    uint32_t hline = t_open(&c, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t hcall = t_make_call(&c, hline, "5550100");
+    raw_callstate(&c, hcall, LINECALLSTATE_DIALING);
+    raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+    t_drop_or_answer(&c, PROTO_FN_lineDrop, hcall);
+    raw_callstate(&c, hcall, LINECALLSTATE_IDLE);
+    assert_int_equal(t_call1(&c, PROTO_FN_lineDeallocateCall, hcall), 0);
+    assert_int_equal(t_call1(&c, PROTO_FN_lineDeallocateCall, hcall), LINEERR_INVALCALLHANDLE);
+    assert_int_equal(t_call1(&c, PROTO_FN_lineClose, hline), 0);
+    assert_int_equal(t_call1(&c, PROTO_FN_lineShutdown, happ), 0);
+    assert_int_equal(t_call1(&c, PROTO_FN_lineShutdown, happ), LINEERR_INVALAPPHANDLE);
+    raw_close(&c);
+}
+
+/* Two clients: one owns both ends and answers; the other monitors the called line and sees
+ * every state of the call. */
+static void test_owner_and_monitor(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client owner, monitor;
+    raw_connect(&owner, srv->socket);
+    raw_connect(&monitor, srv->socket);
+    uint32_t happ = t_init(&owner), mapp = t_init(&monitor);
+    uint32_t caller = t_open(&owner, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t callee = t_open(&owner, happ, 1, LINECALLPRIVILEGE_OWNER);
+    uint32_t watched = t_open(&monitor, mapp, 1, LINECALLPRIVILEGE_MONITOR);
+
+    uint32_t out = t_make_call(&owner, caller, "102");
+    uint32_t in = t_incoming(&owner, callee);
+    raw_callstate(&owner, in, LINECALLSTATE_OFFERING);
+    t_drop_or_answer(&owner, PROTO_FN_lineAnswer, in);
+    raw_callstate(&owner, in, LINECALLSTATE_CONNECTED);
+    raw_callstate(&owner, out, LINECALLSTATE_CONNECTED);
+
+    uint32_t seen = t_incoming(&monitor, watched);
+    raw_callstate(&monitor, seen, LINECALLSTATE_OFFERING);
+    raw_callstate(&monitor, seen, LINECALLSTATE_CONNECTED);
+
+    t_drop_or_answer(&owner, PROTO_FN_lineDrop, out);
+    raw_callstate(&owner, in, LINECALLSTATE_DISCONNECTED);
+    raw_callstate(&monitor, seen, LINECALLSTATE_DISCONNECTED);
+    t_drop_or_answer(&owner, PROTO_FN_lineDrop, in);
+    raw_callstate(&monitor, seen, LINECALLSTATE_IDLE);
+    assert_int_equal(t_call1(&monitor, PROTO_FN_lineDeallocateCall, seen), 0);
+    raw_close(&monitor);
+    raw_close(&owner);
+}
+
+/* A malformed frame and an oversized one each close their own connection, with one log line
+ * naming the frame and the peer; another client carries on. */
+static void test_bad_frames(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client good, bad, huge;
+    char line[96];
+    raw_connect(&good, srv->socket);
+    uint32_t happ = t_init(&good);
+
+    raw_connect(&bad, srv->socket);
+    struct proto_msg *welcome = raw_hello(&bad, 1, 1, PROTO_ABI);
+    assert_non_null(welcome);
+    proto_msg_free(welcome);
+    static const uint8_t garbage[] = {0, 0, 0, 5, 0xff, 0xff, 0xff, 0xff, 0xff};
+    raw_write(&bad, garbage, sizeof(garbage));
+    assert_int_equal(raw_bye(&bad), PROTO_BYE_PROTOCOL_ERROR);
+    assert_true(raw_closed(&bad));
+    snprintf(line, sizeof(line), "frame 2 from pid %d: ", (int)getpid());
+    assert_true(raw_server_logged(srv, line));
+
+    raw_connect(&huge, srv->socket);
+    static const uint8_t oversized[] = {0x7f, 0xff, 0xff, 0xff, 1, 2, 3};
+    raw_write(&huge, oversized, sizeof(oversized));
+    assert_int_equal(raw_bye(&huge), PROTO_BYE_PROTOCOL_ERROR);
+    assert_true(raw_closed(&huge));
+    snprintf(line, sizeof(line), "frame 1 from pid %d: ", (int)getpid());
+    assert_true(raw_server_logged(srv, line));
+
+    t_devcaps_ok(&good, happ);
+    uint32_t hline = t_open(&good, happ, 2, LINECALLPRIVILEGE_OWNER);
+    assert_int_equal(t_call1(&good, PROTO_FN_lineClose, hline), 0);
+    raw_close(&huge);
+    raw_close(&bad);
+    raw_close(&good);
+}
+
+/* In a child process: connects, calls extension 102, reports the connected call on `report`,
+ * and waits to be killed. */
+static void victim(const char *socket, int report)
+{
+    struct raw_client c;
+    raw_connect(&c, socket);
+    uint32_t happ = t_init(&c);
+    uint32_t hline = t_open(&c, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t hcall = t_make_call(&c, hline, "102");
+    raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+    assert_int_equal(write(report, &hcall, sizeof(hcall)), (ssize_t)sizeof(hcall));
+    for (;;)
+        pause();
+}
+
+/* A client killed mid-call: its call is closed (the far end sees it disconnect), the server
+ * carries on and serves a new client on the same line. */
+static void test_client_killed(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client other;
+    int report[2];
+    raw_connect(&other, srv->socket);
+    uint32_t happ = t_init(&other);
+    uint32_t callee = t_open(&other, happ, 1, LINECALLPRIVILEGE_OWNER);
+
+    assert_int_equal(pipe(report), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        close(report[0]);
+        victim(srv->socket, report[1]);
+    }
+    close(report[1]);
+    uint32_t in = t_incoming(&other, callee);
+    t_drop_or_answer(&other, PROTO_FN_lineAnswer, in);
+    raw_callstate(&other, in, LINECALLSTATE_CONNECTED);
+    uint32_t victim_call;
+    assert_int_equal(read(report[0], &victim_call, sizeof(victim_call)),
+                     (ssize_t)sizeof(victim_call));
+    close(report[0]);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+
+    raw_callstate(&other, in, LINECALLSTATE_DISCONNECTED);
+    assert_true(raw_server_logged(srv, "disconnected"));
+    t_drop_or_answer(&other, PROTO_FN_lineDrop, in);
+    raw_callstate(&other, in, LINECALLSTATE_IDLE);
+    assert_int_equal(t_call1(&other, PROTO_FN_lineDeallocateCall, in), 0);
+
+    uint32_t caller = t_open(&other, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t again = t_make_call(&other, caller, "5550100");
+    raw_callstate(&other, again, LINECALLSTATE_CONNECTED);
+    raw_close(&other);
+}
+
+/* SIGTERM: the client gets LINE_CLOSE for its open line and Bye(3); the server exits 0 and
+ * removes its socket. */
+static void test_sigterm(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client c;
+    raw_connect(&c, srv->socket);
+    uint32_t happ = t_init(&c);
+    uint32_t hline = t_open(&c, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t hcall = t_make_call(&c, hline, "5550100");
+    raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+
+    kill(srv->pid, SIGTERM);
+    struct proto_msg *close_msg = raw_event(&c, LINE_CLOSE, hline);
+    assert_non_null(close_msg);
+    assert_int_equal(close_msg->event.callback_instance, 0x1234500000000ull);
+    proto_msg_free(close_msg);
+    assert_int_equal(raw_bye(&c), PROTO_BYE_SHUTDOWN);
+    assert_true(raw_closed(&c));
+    raw_close(&c);
+
+    int status = raw_server_stop(srv);
+    srv->pid = 0;
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_handshake, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_call_cycle, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_owner_and_monitor, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_bad_frames, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_client_killed, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_sigterm, start_server, stop_server),
+    };
+    signal(SIGPIPE, SIG_IGN);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
