@@ -116,7 +116,7 @@ static void events_note(struct session_app *app, const LINEMESSAGE *m)
         opens_remove(app->session, m->hDevice, PROTO_DEVICE_PHONE);
 }
 
-/* Sends message `m` of `app` as an Event. 0, or -1 when the session is closing. */
+/* Sends message `m` of `app` as an Event. 0, or -1 when it could not be sent. */
 static int events_send(struct session_app *app, const LINEMESSAGE *m)
 {
     struct proto_msg msg;
@@ -133,6 +133,10 @@ static int events_send(struct session_app *app, const LINEMESSAGE *m)
     events_fill_outs(m, p, &msg.event.outs);
     events_note(app, m);
     int rc = session_send(app->session, &msg);
+    if (rc != 0 && !app->session->closed && msg.event.outs.n > 0) {
+        msg.event.outs.n = 0; /* outputs that do not fit a frame: the message alone */
+        rc = session_send(app->session, &msg);
+    }
     pending_free(p);
     return rc;
 }
@@ -155,8 +159,7 @@ void events_drain(struct session_app *app)
             slog(SLOG_DEBUG, "client %llu: event %u on 0x%x (%#lx, %#lx, %#lx)",
                  (unsigned long long)app->session->id, m.dwMessageID, m.hDevice,
                  (unsigned long)m.dwParam1, (unsigned long)m.dwParam2, (unsigned long)m.dwParam3);
-        if (events_send(app, &m) != 0)
-            return;
+        events_send(app, &m); /* on failure the session is closing, which ends the loop */
     }
 }
 

@@ -199,16 +199,25 @@ static bool execute_keep(struct session *s, struct callargs *ca, LONG rc)
     return true;
 }
 
-/* Sends the Result of call `seq`: `rc`, and the outputs of `ca` when it has any to give. */
-static void execute_answer(struct session *s, uint32_t seq, LONG rc, struct callargs *ca)
+/*
+ * Sends the Result of `call`: `rc`, and the outputs of `ca` when it has any to give. Outputs
+ * too large for one frame together (each fits, several may not) turn the answer into
+ * OPERATIONFAILED without them, so that the client is never left waiting.
+ */
+static void execute_answer(struct session *s, const struct proto_call *call, LONG rc,
+                           struct callargs *ca)
 {
     struct proto_msg res;
     memset(&res, 0, sizeof(res));
     res.type = PROTO_RESULT;
-    res.result.seq = seq;
+    res.result.seq = call->seq;
     res.result.result = rc;
     if (ca && execute_has_outs(rc))
         args_outs(ca, &res.result.outs);
+    if (session_send(s, &res) == 0 || s->closed || res.result.outs.n == 0)
+        return;
+    res.result.outs.n = 0;
+    res.result.result = args_error(call->function, LINEERR_OPERATIONFAILED);
     session_send(s, &res);
 }
 
@@ -218,12 +227,12 @@ void execute_call(struct session *s, const struct proto_call *call)
     struct callargs *ca;
     LONG rc;
     if (!entry || !execute_listed(call->function)) {
-        execute_answer(s, call->seq, args_error(call->function, LINEERR_OPERATIONUNAVAIL), NULL);
+        execute_answer(s, call, args_error(call->function, LINEERR_OPERATIONUNAVAIL), NULL);
         return;
     }
     ca = malloc(sizeof(*ca));
     if (!ca) {
-        execute_answer(s, call->seq, args_error(call->function, LINEERR_NOMEM), NULL);
+        execute_answer(s, call, args_error(call->function, LINEERR_NOMEM), NULL);
         return;
     }
     rc = args_build(ca, entry, call);
@@ -233,12 +242,12 @@ void execute_call(struct session *s, const struct proto_call *call)
             slog(SLOG_DEBUG, "client %llu: call %u %s = 0x%x", (unsigned long long)s->id, call->seq,
                  ca->fn->name, (unsigned)rc);
         if (execute_keep(s, ca, rc)) {
-            execute_answer(s, call->seq, rc, NULL);
+            execute_answer(s, call, rc, NULL);
             free(ca);
             return;
         }
     }
-    execute_answer(s, call->seq, rc, rc == 0 || execute_has_outs(rc) ? ca : NULL);
+    execute_answer(s, call, rc, rc == 0 || execute_has_outs(rc) ? ca : NULL);
     args_release(ca);
     free(ca);
 }

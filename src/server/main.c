@@ -66,6 +66,7 @@ static int main_prepare(const struct options *opt)
         setenv("TAPIX_CONFIG", opt->config, 1);
     }
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGHUP, SIG_IGN); /* configuration reload: not yet; until then, not a way to die */
     if (!opt->foreground && daemon(1, 1) != 0) {
         slog(SLOG_ERROR, "cannot become a daemon");
         return -1;
@@ -91,6 +92,9 @@ static void main_close_loop(struct server *srv)
     uv_close((uv_handle_t *)&srv->sig_term, NULL);
     uv_close((uv_handle_t *)&srv->sig_int, NULL);
     uv_close((uv_handle_t *)&srv->grace, NULL);
+    /* Closing the handlers restored the default action; a late signal must not kill the exit. */
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
     uv_run(srv->loop, UV_RUN_DEFAULT);
     if (uv_loop_close(srv->loop) != 0)
         slog(SLOG_WARN, "the event loop still had handles at exit");

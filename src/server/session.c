@@ -114,6 +114,18 @@ int session_send(struct session *s, const struct proto_msg *msg)
     return 0;
 }
 
+/* `text` as a Bye message: at most PROTO_MAX_NAME bytes, cut before any byte that is not
+ * UTF-8 (a name quoted from the peer may have been cut inside a character). */
+static struct proto_bytes session_bye_text(const char *text)
+{
+    size_t len = strlen(text), at = 0;
+    if (len > PROTO_MAX_NAME)
+        len = PROTO_MAX_NAME;
+    if (proto_check_utf8((const uint8_t *)text, len, &at) != PROTO_OK)
+        len = at;
+    return (struct proto_bytes){(const uint8_t *)text, len};
+}
+
 void session_end(struct session *s, enum proto_bye_reason reason, const char *text)
 {
     struct proto_msg bye;
@@ -122,7 +134,7 @@ void session_end(struct session *s, enum proto_bye_reason reason, const char *te
     memset(&bye, 0, sizeof(bye));
     bye.type = PROTO_BYE;
     bye.bye.reason = reason;
-    bye.bye.message = (struct proto_bytes){(const uint8_t *)text, strnlen(text, PROTO_MAX_NAME)};
+    bye.bye.message = session_bye_text(text);
     session_send(s, &bye);
     if (s->closed)
         return;

@@ -44,7 +44,12 @@ static int try_connect(const char *path)
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     memset(&addr, 0, sizeof(addr));
     addr.sun_family = AF_UNIX;
-    snprintf(addr.sun_path, sizeof(addr.sun_path), "%s", path);
+    if (strlen(path) >= sizeof(addr.sun_path)) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    memcpy(addr.sun_path, path, strlen(path) + 1);
     if (fd >= 0 && connect(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0)
         return fd;
     if (fd >= 0)

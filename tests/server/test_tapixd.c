@@ -1,6 +1,7 @@
 /*
  * test_tapixd.c — tapixd as a real process, spoken to with raw frames (rawclient.h): the
  * handshake and version refusal, a call's whole cycle with its reply outputs and call states,
+ * gathered digits delivered with their Event,
  * an owner and a monitor in two connections, SO_PEERCRED in the log, malformed and oversized
  * frames that close only their own connection, a client killed mid-call, and SIGTERM. Each
  * test starts its own server and stops it (SIGTERM, exit status 0, socket removed).
@@ -251,6 +252,37 @@ static void test_call_cycle(void **state)
     raw_close(&c);
 }
 
+/* lineGatherDigits: the Result carries nothing, the LINE_GATHERDIGITS Event the digits. */
+static void test_gather_digits(void **state)
+{
+    struct raw_server *srv = *state;
+    struct raw_client c;
+    raw_connect(&c, srv->socket);
+    uint32_t happ = t_init(&c);
+    uint32_t hline = t_open(&c, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t hcall = t_make_call(&c, hline, "5550144");
+    raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+    struct proto_value args[] = {raw_dword(hcall), raw_dword(LINEDIGITMODE_DTMF),
+                                 raw_out(8),       raw_dword(8),
+                                 raw_string("#"),  raw_dword(0),
+                                 raw_dword(0)};
+    struct proto_msg *res = raw_call(&c, PROTO_FN_lineGatherDigits, args, 7);
+    assert_int_equal(res->result.result, 0);
+    assert_int_equal(res->result.outs.n, 0);
+    proto_msg_free(res);
+    struct proto_msg *ev = raw_event(&c, LINE_GATHERDIGITS, hcall);
+    assert_non_null(ev);
+    assert_int_equal(ev->event.param1, LINEGATHERTERM_TERMDIGIT);
+    assert_int_equal(ev->event.outs.n, 1);
+    assert_int_equal(ev->event.outs.v[0].kind, PROTO_V_BLOB);
+    assert_int_equal(ev->event.outs.v[0].data.len, 8);
+    assert_memory_equal(ev->event.outs.v[0].data.data, "42#", 3);
+    proto_msg_free(ev);
+    t_drop_or_answer(&c, PROTO_FN_lineDrop, hcall);
+    raw_callstate(&c, hcall, LINECALLSTATE_IDLE);
+    raw_close(&c);
+}
+
 /* Two clients: one owns both ends and answers; the other monitors the called line and sees
  * every state of the call. */
 static void test_owner_and_monitor(void **state)
@@ -410,6 +442,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_handshake, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_call_cycle, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_gather_digits, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_owner_and_monitor, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_bad_frames, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_client_killed, start_server, stop_server),
