@@ -36,6 +36,9 @@ struct call_entry {
     /** Per parameter: '-' no output, 'w' DWORD or handle, 'q' pointer-sized, 'v' var-size
      * structure, 'b' bytes. */
     const char *outs;
+    /** Per parameter: the handle a DWORD is, 'a' HLINEAPP, 'l' HLINE, 'c' HCALL, 'A' HPHONEAPP,
+     * 'h' HPHONE, or '-'. */
+    const char *handles;
     /** 1 when every output is an HCALL that the core itself writes on completion (lineMakeCall
      * and its kind), so the storage may go as soon as its application is shut down. */
     int outs_are_new_calls;

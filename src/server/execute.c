@@ -236,6 +236,8 @@ void execute_call(struct session *s, const struct proto_call *call)
         return;
     }
     rc = args_build(ca, entry, call);
+    if (rc == 0)
+        rc = owner_check(s, ca);
     if (rc == 0) {
         rc = execute_run(s, ca);
         if (slog_enabled(SLOG_DEBUG))

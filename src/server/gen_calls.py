@@ -8,6 +8,8 @@ known only at run time, so this script writes, for every function that both the 
   - an invoker that calls the backend's member with each argument taken from the right member of
     `union call_arg` (the signature letter says which: d -> .d, p -> .p, x -> NULL, else .ptr),
     so the compiler checks every argument against the prototype;
+  - which DWORD parameters are handles an application was given (HLINEAPP, HLINE, HCALL,
+    HPHONEAPP, HPHONE), so that the server can keep each client to its own;
   - the kind each output travels as on the way back (docs/protocol.md, "Parameters"): a DWORD
     or handle, a pointer-sized value, a var-size structure (a struct whose first member is
     dwTotalSize), or plain bytes;
@@ -101,6 +103,10 @@ def out_kind(ctype, varstructs):
     return "b"
 
 
+# The handles an application is given, by C type: whose they are is checked before a call.
+HANDLE_KINDS = {"HLINEAPP": "a", "HLINE": "l", "HCALL": "c", "HPHONEAPP": "A", "HPHONE": "h"}
+
+
 def argument(letter, i):
     return {"d": f"a[{i}].d", "D": f"a[{i}].ptr", "p": f"a[{i}].p", "x": "NULL"}.get(
         letter, f"a[{i}].ptr")
@@ -130,8 +136,10 @@ def emit_function(name, sig, params, varstructs):
                  f"    (void)a;\n    switch (i) {{\n{''.join(cases)}    default:\n"
                  f"        return 0;\n    }}\n}}\n\n")
     has_outs = any(k != "-" for k in outs)
+    handles = "".join(HANDLE_KINDS.get(base_type(params[i][0]), "-") if letter == "d" else "-"
+                      for i, letter in enumerate(sig))
     row = (f"    {{PROTO_FN_{name}, invoke_{name}, {need}, \"{''.join(outs)}\", "
-           f"{1 if has_outs and only_calls else 0}}},\n")
+           f"\"{handles}\", {1 if has_outs and only_calls else 0}}},\n")
     return text, row
 
 

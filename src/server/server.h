@@ -8,7 +8,8 @@
  * its file: host.c (the core), listener.c (the UNIX socket and SO_PEERCRED), session.c (a
  * connection: frames in and out, closing), handshake.c (Hello/Welcome), execute.c and args.c
  * (a Call run on the core), events.c (an application's messages as Event frames), pending.c
- * (outputs written after the Result), opens.c (lines and phones to close at shutdown).
+ * (outputs written after the Result), opens.c (lines and phones to close at shutdown),
+ * owner.c (each client acts on its own handles only).
  */
 #ifndef TAPIX_SERVER_SERVER_H
 #define TAPIX_SERVER_SERVER_H
@@ -127,6 +128,12 @@ void handshake_hello(struct session *s, const struct proto_hello *hello);
 void execute_call(struct session *s, const struct proto_call *call);
 /** Appends the IDs of the functions tapixd executes to `ids` (room for `max`); returns count. */
 size_t execute_functions(uint32_t *ids, size_t max);
+
+/* owner.c */
+struct callargs;
+/** 0 when every handle argument of `ca` is the session's own (or no live handle at all), else
+ * the error TAPI gives for a handle that does not exist. Takes the core's lock. */
+LONG owner_check(struct session *s, const struct callargs *ca);
 
 /* events.c */
 /** Registers application `handle` with eventfd `fd` and starts polling it. 0, or -1. */

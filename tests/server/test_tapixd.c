@@ -224,6 +224,20 @@ static void test_handshake(void **state)
     proto_msg_free(bye);
     assert_true(raw_closed(&alien));
 
+    /* A Call before Hello breaks the protocol. */
+    struct raw_client rude;
+    raw_connect(&rude, srv->socket);
+    struct proto_value none[] = {raw_dword(1)};
+    struct proto_msg call = {.type = PROTO_CALL};
+    call.call.seq = 1;
+    call.call.function = PROTO_FN_lineShutdown;
+    call.call.args.n = 1;
+    call.call.args.v[0] = none[0];
+    raw_send(&rude, &call);
+    assert_int_equal(raw_bye(&rude), PROTO_BYE_PROTOCOL_ERROR);
+    assert_true(raw_closed(&rude));
+    raw_close(&rude);
+
     raw_close(&old);
     raw_close(&alien);
     raw_close(&c);
@@ -242,6 +256,13 @@ static void test_call_cycle(void **state)
     uint32_t hcall = t_make_call(&c, hline, "5550100");
     raw_callstate(&c, hcall, LINECALLSTATE_DIALING);
     raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+    /* User-user information shorter than its dwSize says: refused before the core reads it. */
+    struct proto_value short_uui[] = {raw_dword(hcall),
+                                      {.kind = PROTO_V_BLOB, .data = {(const uint8_t *)"hi", 2}},
+                                      raw_dword(4096)};
+    struct proto_msg *res = raw_call(&c, PROTO_FN_lineDrop, short_uui, 3);
+    assert_int_equal(res->result.result, LINEERR_INVALPOINTER);
+    proto_msg_free(res);
     t_drop_or_answer(&c, PROTO_FN_lineDrop, hcall);
     raw_callstate(&c, hcall, LINECALLSTATE_IDLE);
     assert_int_equal(t_call1(&c, PROTO_FN_lineDeallocateCall, hcall), 0);
@@ -302,6 +323,11 @@ static void test_owner_and_monitor(void **state)
     t_drop_or_answer(&owner, PROTO_FN_lineAnswer, in);
     raw_callstate(&owner, in, LINECALLSTATE_CONNECTED);
     raw_callstate(&owner, out, LINECALLSTATE_CONNECTED);
+
+    /* Each client acts on its own handles only: the others' do not exist for it. */
+    assert_int_equal(t_call1(&monitor, PROTO_FN_lineDeallocateCall, out), LINEERR_INVALCALLHANDLE);
+    assert_int_equal(t_call1(&monitor, PROTO_FN_lineClose, caller), LINEERR_INVALLINEHANDLE);
+    assert_int_equal(t_call1(&monitor, PROTO_FN_lineShutdown, happ), LINEERR_INVALAPPHANDLE);
 
     uint32_t seen = t_incoming(&monitor, watched);
     raw_callstate(&monitor, seen, LINECALLSTATE_OFFERING);
