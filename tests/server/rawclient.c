@@ -76,6 +76,30 @@ void raw_server_start(struct raw_server *srv)
     assert_non_null(mkdtemp(srv->dir));
     snprintf(srv->socket, sizeof(srv->socket), "%s/tapix.sock", srv->dir);
     snprintf(srv->log, sizeof(srv->log), "%s/tapixd.log", srv->dir);
+    raw_server_spawn(srv);
+}
+
+int raw_server_run(const struct raw_server *srv)
+{
+    int status = -1;
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        exec_server(srv);
+    long long deadline = now_ms() + RAW_TIMEOUT_MS;
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (now_ms() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            fail_msg("tapixd did not exit");
+        }
+        usleep(10000);
+    }
+    return status;
+}
+
+void raw_server_spawn(struct raw_server *srv)
+{
     srv->pid = fork();
     assert_true(srv->pid >= 0);
     if (srv->pid == 0)

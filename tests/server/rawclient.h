@@ -28,6 +28,12 @@ struct raw_server {
 /** Starts tapixd on a fresh socket with the test configuration; asserts it listens. */
 void raw_server_start(struct raw_server *srv);
 
+/** Starts tapixd again on the socket and log `srv` names; asserts it listens. */
+void raw_server_spawn(struct raw_server *srv);
+
+/** Runs another tapixd on the same socket and log, expected to exit; returns its status. */
+int raw_server_run(const struct raw_server *srv);
+
 /** Sends SIGTERM, waits for the exit; returns its status as waitpid gives it. Cleans up. */
 int raw_server_stop(struct raw_server *srv);
 

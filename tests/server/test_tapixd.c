@@ -3,7 +3,8 @@
  * handshake and version refusal, a call's whole cycle with its reply outputs and call states,
  * gathered digits delivered with their Event,
  * an owner and a monitor in two connections, SO_PEERCRED in the log, malformed and oversized
- * frames that close only their own connection, a client killed mid-call, and SIGTERM. Each
+ * frames that close only their own connection, a client killed mid-call, SIGTERM, and the
+ * socket file (a live one kept, a stale one replaced). Each
  * test starts its own server and stops it (SIGTERM, exit status 0, socket removed).
  */
 #include <setjmp.h>
@@ -463,6 +464,30 @@ static void test_sigterm(void **state)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* A second server on a live socket refuses to start; the socket file a killed server left
+ * behind is recognized as stale and replaced. */
+static void test_socket_file(void **state)
+{
+    struct raw_server *srv = *state;
+    int status = raw_server_run(srv);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 1);
+    assert_true(raw_server_logged(srv, "another server listens on"));
+    struct raw_client c;
+    raw_connect(&c, srv->socket);
+    t_devcaps_ok(&c, t_init(&c));
+    raw_close(&c);
+
+    kill(srv->pid, SIGKILL);
+    waitpid(srv->pid, NULL, 0);
+    assert_int_equal(access(srv->socket, F_OK), 0); /* left behind */
+    raw_server_spawn(srv);
+    assert_true(raw_server_logged(srv, "removing the stale socket"));
+    raw_connect(&c, srv->socket);
+    t_devcaps_ok(&c, t_init(&c));
+    raw_close(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +498,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_frames, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_client_killed, start_server, stop_server),
         cmocka_unit_test_setup_teardown(test_sigterm, start_server, stop_server),
+        cmocka_unit_test_setup_teardown(test_socket_file, start_server, stop_server),
     };
     signal(SIGPIPE, SIG_IGN);
     return cmocka_run_group_tests(tests, NULL, NULL);
