@@ -457,6 +457,7 @@ static void test_sigterm(void **state)
     assert_int_equal(raw_bye(&c), PROTO_BYE_SHUTDOWN);
     assert_true(raw_closed(&c));
     raw_close(&c);
+    assert_true(raw_server_logged(srv, "core stopped")); /* the providers are shut down */
 
     int status = raw_server_stop(srv);
     srv->pid = 0;
