@@ -40,6 +40,9 @@ struct client_fn {
     /* Bytes read or written through pointer argument `i` that is not a var-size structure;
      * NULL when the function has none. */
     size_t (*size)(const union client_arg *a, unsigned i);
+    /* The bytes the application's buffer of output `i` holds when fewer than the room offered,
+     * else SIZE_MAX; NULL for all SIZE_MAX. */
+    size_t (*fit)(const union client_arg *a, unsigned i);
     /* Per parameter: 'w' DWORD/handle, 'q' pointer-sized, 'v' var-size structure, 'b' bytes
      * (outputs), '-' not an output. */
     const char *outs;
@@ -57,6 +60,7 @@ extern const struct tapix_backend tapix_client_backend;
 struct client_outs {
     void *ptr[PROTO_MAX_VALUES];   /* the application's pointer of each parameter */
     DWORD total[PROTO_MAX_VALUES]; /* a var-size structure's own dwTotalSize */
+    size_t fit[PROTO_MAX_VALUES];  /* the most bytes the buffer takes (client_fn.fit) */
 };
 
 /**
@@ -89,6 +93,7 @@ LONG client_error(uint32_t id, LONG line_code);
 
 struct client_app;
 struct client_async;
+struct client_bcast;
 struct client_gather;
 
 /** A caller waiting for the Result of its Call. Lives on the caller's stack. */
@@ -116,7 +121,7 @@ struct client_conn {
     pthread_mutex_t write_lock;
     uint32_t next_seq;
     uint64_t next_token;
-    unsigned rotate; /* which application gets the next broadcast copy */
+    struct client_bcast *bcasts; /* broadcast messages not yet delivered to every application */
     struct client_wait *waits;
     struct client_async *asyncs;
     struct client_gather *gathers;
@@ -177,7 +182,9 @@ struct client_app {
     unsigned waiters;
     bool gone; /* shut down; the last waiter frees it */
     struct client_open *opens;
-    DWORD *calls; /* call handles its events named, for the replies of a lost server */
+    DWORD reg_token;    /* lineRegisterRequestRecipient's instance as the server knows it */
+    DWORD reg_instance; /* ... and as the application gave it */
+    DWORD *calls;       /* call handles its events named, for the replies of a lost server */
     size_t n_calls, cap_calls;
     struct client_app *next;
 };
@@ -204,18 +211,23 @@ void client_app_post(struct client_app *app, DWORD hDevice, DWORD msg, uint64_t 
 
 /**
  * Routes Event `ev` to its application, restoring the application's callback instance: the
- * application whose open the token in dwCallbackInstance names, else `hint` (the application
- * of the request a reply answers), else the next application of the device's kind in turn.
+ * application whose open (or request registration) the token in dwCallbackInstance names, else
+ * `hint` (the application of the request a reply answers), else, for a message every
+ * application receives (LINE_CREATE ...), the next application of that kind without a copy.
  * Locked.
  */
 void client_app_route(struct client_conn *conn, const struct proto_event *ev,
                       struct client_app *hint);
 
+/** Forgets the broadcast messages `conn` was delivering (its applications changed). Locked. */
+void client_app_forget_broadcasts(struct client_conn *conn);
+
 /** Posts LINE_LINEDEVSTATE(OUTOFSERVICE) and LINE_CLOSE (PHONE_CLOSE) for every open device of
  * `conn`'s applications. Locked. */
 void client_app_lost(struct client_conn *conn);
 
-/** Before a Call: gives lineOpen / phoneOpen a token for the callback instance. Locked. */
+/** Before a Call: gives lineOpen / phoneOpen, and lineRegisterRequestRecipient, a token in place
+ * of the application's callback or registration instance. Locked. */
 void client_app_before(const struct client_fn *fn, union client_arg *a);
 
 /** After the Result of `w`: records an open's handle or forgets a failed one. Locked. */

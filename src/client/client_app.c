@@ -27,13 +27,17 @@
 /* Tokens carry this mark in their top 16 bits. */
 #define TOKEN_MARK  0x7A9Bull
 #define TOKEN_SHIFT 48
+/* Request registration tokens (32 bits) carry this mark in their top byte. */
+#define REG_MARK 0x7A000000u
 
 static struct client_app *apps;
 
-static const struct client_fn fn_lineInitializeEx = {PROTO_FN_lineInitializeEx, NULL, "w---wwv"};
-static const struct client_fn fn_phoneInitializeEx = {PROTO_FN_phoneInitializeEx, NULL, "w---wwv"};
-static const struct client_fn fn_lineShutdown = {PROTO_FN_lineShutdown, NULL, "-"};
-static const struct client_fn fn_phoneShutdown = {PROTO_FN_phoneShutdown, NULL, "-"};
+static const struct client_fn fn_lineInitializeEx = {PROTO_FN_lineInitializeEx, NULL, NULL,
+                                                     "w---wwv"};
+static const struct client_fn fn_phoneInitializeEx = {PROTO_FN_phoneInitializeEx, NULL, NULL,
+                                                      "w---wwv"};
+static const struct client_fn fn_lineShutdown = {PROTO_FN_lineShutdown, NULL, NULL, "-"};
+static const struct client_fn fn_phoneShutdown = {PROTO_FN_phoneShutdown, NULL, NULL, "-"};
 
 struct client_app *client_app_create(struct client_conn *conn, enum proto_device kind, DWORD handle)
 {
@@ -53,6 +57,8 @@ struct client_app *client_app_create(struct client_conn *conn, enum proto_device
     app->conn = conn;
     app->kind = kind;
     app->handle = handle;
+    app->reg_token = REG_MARK | (DWORD)(conn->next_token++ & 0xFFFFFF);
+    client_app_forget_broadcasts(conn);
     app->next = apps;
     apps = app;
     return app;
@@ -82,6 +88,7 @@ static void app_destroy(struct client_app *app)
             break;
         }
     client_async_forget_app(app->conn, app);
+    client_app_forget_broadcasts(app->conn);
     app->gone = true;
     pthread_cond_broadcast(&app->nonempty);
     if (!app->waiters)
@@ -207,17 +214,98 @@ static struct client_open *open_of_token(struct client_conn *conn, uint64_t toke
     return NULL;
 }
 
-/* The next application of `conn` of `kind` in turn, for a message no token names. */
-static struct client_app *app_in_turn(struct client_conn *conn, enum proto_device kind)
+/* The most applications one broadcast message is spread over exactly; past that, in turn. */
+#define BCAST_MAX 16
+
+/** A message each application of a kind receives a copy of, being delivered. */
+struct client_bcast {
+    enum proto_device kind;
+    uint32_t msg;
+    uint64_t p1, p2, p3;
+    struct client_app *got[BCAST_MAX];
+    unsigned n;
+    struct client_bcast *next;
+};
+
+void client_app_forget_broadcasts(struct client_conn *conn)
 {
-    size_t n = 0, k;
-    for (struct client_app *app = apps; app; app = app->next)
-        n += app->conn == conn && app->kind == kind;
-    if (n == 0)
+    while (conn->bcasts) {
+        struct client_bcast *b = conn->bcasts;
+        conn->bcasts = b->next;
+        free(b);
+    }
+}
+
+/* The delivery record of broadcast `ev` on `conn`, made when new; NULL out of memory. */
+static struct client_bcast *bcast_of(struct client_conn *conn, const struct proto_event *ev)
+{
+    for (struct client_bcast *b = conn->bcasts; b; b = b->next)
+        if (b->kind == ev->device && b->msg == ev->message_id && b->p1 == ev->param1 &&
+            b->p2 == ev->param2 && b->p3 == ev->param3)
+            return b;
+    struct client_bcast *b = calloc(1, sizeof(*b));
+    if (!b)
         return NULL;
-    k = conn->rotate++ % n;
+    *b = (struct client_bcast){.kind = ev->device,
+                               .msg = ev->message_id,
+                               .p1 = ev->param1,
+                               .p2 = ev->param2,
+                               .p3 = ev->param3,
+                               .next = conn->bcasts};
+    conn->bcasts = b;
+    return b;
+}
+
+/* Whether `app` already got a copy of broadcast `b`. */
+static bool bcast_got(const struct client_bcast *b, const struct client_app *app)
+{
+    for (unsigned i = 0; i < b->n; i++)
+        if (b->got[i] == app)
+            return true;
+    return false;
+}
+
+/* Removes broadcast record `b` from `conn`. */
+static void bcast_done(struct client_conn *conn, struct client_bcast *b)
+{
+    for (struct client_bcast **pp = &conn->bcasts; *pp; pp = &(*pp)->next)
+        if (*pp == b) {
+            *pp = b->next;
+            free(b);
+            return;
+        }
+}
+
+/*
+ * The application a copy of a message no token names goes to: each application of the kind
+ * receives one copy of a broadcast (LINE_CREATE, LINE_REMOVE ...), so the copies are dealt out,
+ * one to each application that has none yet, in the order the applications were made.
+ */
+static struct client_app *app_broadcast(struct client_conn *conn, const struct proto_event *ev)
+{
+    struct client_app *pick = NULL;
+    unsigned n = 0;
+    struct client_bcast *b = bcast_of(conn, ev);
     for (struct client_app *app = apps; app; app = app->next)
-        if (app->conn == conn && app->kind == kind && k-- == 0)
+        if (app->conn == conn && app->kind == ev->device && !app->gone) {
+            n++;
+            if (!b || !bcast_got(b, app))
+                pick = app; /* the list is newest first: the last one found is the oldest */
+        }
+    if (!b || !pick)
+        return pick;
+    if (b->n < BCAST_MAX)
+        b->got[b->n++] = pick;
+    if (b->n >= n || b->n == BCAST_MAX)
+        bcast_done(conn, b);
+    return pick;
+}
+
+/* The application whose request registration token is `inst`, or NULL. */
+static struct client_app *app_of_registration(struct client_conn *conn, uint64_t inst)
+{
+    for (struct client_app *app = apps; app; app = app->next)
+        if (app->conn == conn && app->reg_token == inst)
             return app;
     return NULL;
 }
@@ -244,10 +332,13 @@ void client_app_route(struct client_conn *conn, const struct proto_event *ev,
     struct client_app *app = NULL;
     uint64_t inst = ev->callback_instance;
     struct client_open *o = open_of_token(conn, inst, &app);
-    if (o)
+    if (o) {
         inst = o->instance;
-    else
-        app = hint && !hint->gone ? hint : app_in_turn(conn, ev->device);
+    } else if (ev->message_id == LINE_REQUEST && (app = app_of_registration(conn, inst))) {
+        inst = app->reg_instance;
+    } else {
+        app = hint && !hint->gone ? hint : app_broadcast(conn, ev);
+    }
     if (!app) {
         tapix_log(LOG_DEBUG, "client: message %u for no application", ev->message_id);
         return;
@@ -279,8 +370,21 @@ static bool is_open(uint32_t id)
     return id == PROTO_FN_lineOpen || id == PROTO_FN_phoneOpen;
 }
 
+/* lineRegisterRequestRecipient: the application's token in place of its instance. */
+static void app_before_register(union client_arg *a)
+{
+    struct client_app *app = client_app_find(a[0].d, PROTO_DEVICE_LINE);
+    if (!app || app->conn->dead)
+        return;
+    if (a[3].d) /* enabling: messages of the registration carry this instance */
+        app->reg_instance = a[1].d;
+    a[1].d = app->reg_token;
+}
+
 void client_app_before(const struct client_fn *fn, union client_arg *a)
 {
+    if (fn->id == PROTO_FN_lineRegisterRequestRecipient)
+        app_before_register(a);
     if (!is_open(fn->id))
         return;
     struct client_app *app = client_app_find(
@@ -348,6 +452,36 @@ void client_app_after(struct client_wait *w)
         app_after_init(w, PROTO_DEVICE_PHONE);
 }
 
+/*
+ * Checks what libtapix can check alone before ...InitializeEx reaches the server, in the order
+ * the core checks it: the output pointers, the API version, and the notification mechanism,
+ * which the local queue implements (only the event handle exists on POSIX). 0 or a LINEERR_.
+ */
+static LONG app_check_init(const union client_arg *a)
+{
+    DWORD version, total, options;
+    if (!a[0].ptr || !a[4].ptr || !a[5].ptr)
+        return LINEERR_INVALPOINTER;
+    memcpy(&version, a[5].ptr, sizeof(version));
+    if (version < 0x00020000)
+        return LINEERR_INCOMPATIBLEAPIVERSION;
+    if (!a[6].ptr)
+        return LINEERR_INVALPARAM;
+    memcpy(&total, a[6].ptr, sizeof(total));
+    if (total < sizeof(LINEINITIALIZEEXPARAMS))
+        return LINEERR_STRUCTURETOOSMALL;
+    memcpy(&options, (char *)a[6].ptr + offsetof(LINEINITIALIZEEXPARAMS, dwOptions),
+           sizeof(options));
+    if ((options & 0x0000000F) != LINEINITIALIZEEXOPTION_USEEVENT) {
+        tapix_log(LOG_ERROR,
+                  "...InitializeEx: dwOptions 0x%x: only the event handle "
+                  "(..._USEEVENT) exists on POSIX",
+                  options);
+        return LINEERR_INVALPARAM;
+    }
+    return 0;
+}
+
 /* ...InitializeEx: the server's application, then the local one (made by the reader). */
 static LONG app_initialize(const struct client_fn *fn, union client_arg *a, const char *name)
 {
@@ -355,9 +489,12 @@ static LONG app_initialize(const struct client_fn *fn, union client_arg *a, cons
     memset(&w, 0, sizeof(w));
     w.fn = fn;
     w.a = a;
+    LONG rc = client_error(fn->id, app_check_init(a));
+    if (rc != 0)
+        return rc;
     pthread_mutex_lock(&client_lock);
     struct client_conn *conn = client_conn_get(name, true);
-    LONG rc = client_error(fn->id, LINEERR_NODRIVER);
+    rc = client_error(fn->id, LINEERR_NODRIVER);
     if (conn) {
         rc = client_error(fn->id, client_marshal_call(fn, a, &w.call, &w.keep));
         if (rc == 0)

@@ -399,6 +399,7 @@ void client_conn_release(struct client_conn *conn)
     pthread_join(conn->reader, NULL);
     pthread_mutex_lock(&client_lock);
     client_async_lost(conn);
+    client_app_forget_broadcasts(conn);
     conn_free(conn);
 }
 

@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "core.h"
+
 /* The application's dwTotalSize of the var-size structure at `p`. */
 static DWORD total_of(const void *p)
 {
@@ -121,6 +123,7 @@ LONG client_marshal_call(const struct client_fn *fn, const union client_arg *a,
             v->kind = PROTO_V_ABSENT;
         } else {
             keep->ptr[i] = a[i].ptr;
+            keep->fit[i] = fn->fit ? fn->fit(a, i) : SIZE_MAX;
             LONG rc = pointer_value(fn, a, i, letter, v, &keep->total[i]);
             if (rc != 0)
                 return rc;
@@ -142,7 +145,8 @@ static void copy_out(const struct client_outs *keep, unsigned i, const struct pr
         break;
     case PROTO_V_BLOB:
         if (out->data.len)
-            memcpy(dst, out->data.data, out->data.len);
+            memcpy(dst, out->data.data,
+                   out->data.len < keep->fit[i] ? out->data.len : keep->fit[i]);
         break;
     case PROTO_V_VARSTRUCT:
         memcpy(dst, out->data.data, out->data.len);
@@ -175,22 +179,5 @@ LONG client_error(uint32_t id, LONG line_code)
         return line_code;
     if (id >= 2000)
         return line_code == LINEERR_INVALPOINTER ? TAPIERR_INVALPOINTER : TAPIERR_REQUESTFAILED;
-    switch (line_code) {
-    case LINEERR_INVALPOINTER:
-        return PHONEERR_INVALPOINTER;
-    case LINEERR_NOMEM:
-        return PHONEERR_NOMEM;
-    case LINEERR_INVALAPPHANDLE:
-        return PHONEERR_INVALAPPHANDLE;
-    case LINEERR_OPERATIONUNAVAIL:
-        return PHONEERR_OPERATIONUNAVAIL;
-    case LINEERR_NODRIVER:
-        return PHONEERR_NODRIVER;
-    case LINEERR_INVALPARAM:
-        return PHONEERR_INVALPARAM;
-    case LINEERR_STRUCTURETOOSMALL:
-        return PHONEERR_STRUCTURETOOSMALL;
-    default:
-        return PHONEERR_OPERATIONFAILED;
-    }
+    return phone_error(line_code); /* the core's table of twins; PHONEERR_ codes pass */
 }

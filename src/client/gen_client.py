@@ -10,6 +10,8 @@ function that both the protocol (functions.h) and the backend interface know:
     array to client_call(), which marshals it by the signature (client_marshal.c);
   - the kind of each output in the application's memory ('w' a DWORD or handle, 'q' a
     pointer-sized value, 'v' a var-size structure, 'b' bytes, '-' not an output);
+  - for the few outputs listed in FIT, the bytes the application's buffer holds when that is
+    less than the room offered (the rest of what the server returns is not copied);
   - client_fn_find(), which gives the unit tests each function's description;
   - the bytes the callee reads or writes through each pointer that is not a var-size structure,
     as a C expression over the other arguments (a fixed structure's size, a count times an
@@ -31,6 +33,10 @@ import sys
 BYTE_TYPES = {"LPVOID", "LPCVOID", "LPSTR", "LPCSTR"}
 POINTER_OUT_TYPES = {"LPHICON"}
 UNSIZED = {"LPVOID": "sizeof(LINEREQMEDIACALL)", "LPSTR": "8"}
+# Outputs whose application buffer may be smaller than the room the server asks to be offered:
+# lineGetRequest writes a LINEREQMAKECALL or the larger LINEREQMEDIACALL, by its mode.
+FIT = {("lineGetRequest", 2): "(a[1].d == LINEREQUESTMODE_MAKECALL ? sizeof(LINEREQMAKECALL) "
+                              ": sizeof(LINEREQMEDIACALL))"}
 LOCAL = {"lineInitialize", "lineInitializeEx", "lineShutdown", "lineGetMessage",
          "phoneInitialize", "phoneInitializeEx", "phoneShutdown", "phoneGetMessage"}
 
@@ -135,8 +141,15 @@ def emit_function(gd, name, sig, params, varstructs):
         size = f"size_{name}"
         text += (f"static size_t size_{name}(const union client_arg *a, unsigned i)\n{{\n"
                  f"    switch (i) {{\n{''.join(cases)}    default:\n        return 0;\n    }}\n}}\n\n")
+    fit, fits = "NULL", [f"    case {i}:\n        return {e};\n" for (n, i), e in FIT.items()
+                         if n == name]
+    if fits:
+        fit = f"fit_{name}"
+        text += (f"static size_t fit_{name}(const union client_arg *a, unsigned i)\n{{\n"
+                 f"    switch (i) {{\n{''.join(fits)}    default:\n        return SIZE_MAX;\n"
+                 f"    }}\n}}\n\n")
     outs = "".join(out_kind(letter, params[i][0], varstructs) for i, letter in enumerate(sig))
-    text += (f"static const struct client_fn fn_{name} = {{PROTO_FN_{name}, {size}, "
+    text += (f"static const struct client_fn fn_{name} = {{PROTO_FN_{name}, {size}, {fit}, "
              f"\"{outs}\"}};\n\n")
     stores = "\n    ".join(store(letter, i, params[i][1]) for i, letter in enumerate(sig))
     text += (f"static {gd.declaration('stub_' + name, params)}\n{{\n"

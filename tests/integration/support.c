@@ -12,6 +12,12 @@
 
 #include <cmocka.h>
 
+void support_embedded_only(void)
+{
+    if (getenv("TAPIX_SERVER"))
+        skip();
+}
+
 void support_config(const char *ini_text)
 {
     assert_int_equal(tapix_set_config_text(ini_text), 0);

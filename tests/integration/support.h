@@ -28,6 +28,12 @@ void support_init(struct test_app *app, const char *name);
 /** Shuts the application down (asserts success). */
 void support_shutdown(struct test_app *app);
 
+/**
+ * Skips the calling test when it runs in client mode (TAPIX_SERVER set): for a test of what only
+ * the embedded core does (reading its configuration, starting afresh with each application).
+ */
+void support_embedded_only(void);
+
 /** Sets the configuration used by the next core start (NULL: the built-in default). */
 void support_config(const char *ini_text);
 
