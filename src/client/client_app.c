@@ -402,22 +402,19 @@ void client_app_before(const struct client_fn *fn, union client_arg *a)
 /* After lineOpen / phoneOpen: the open's handle, or the open forgotten when it failed. */
 static void app_after_open(struct client_wait *w)
 {
-    struct client_app *app = NULL;
-    struct client_open *o = NULL;
-    for (struct client_app *x = apps; x && !o; x = x->next)
-        for (struct client_open **pp = &x->opens; *pp; pp = &(*pp)->next)
-            if ((*pp)->token == w->a[5].p) {
-                o = *pp;
-                app = x;
-                if (w->result != 0 || !w->a[2].ptr) {
-                    *pp = o->next;
-                    free(o);
-                } else {
-                    memcpy(&o->handle, w->a[2].ptr, sizeof(DWORD));
-                }
-                break;
+    for (struct client_app *app = apps; app; app = app->next)
+        for (struct client_open **pp = &app->opens; *pp; pp = &(*pp)->next) {
+            struct client_open *o = *pp;
+            if (o->token != w->a[5].p)
+                continue;
+            if (w->result == 0 && w->a[2].ptr) {
+                memcpy(&o->handle, w->a[2].ptr, sizeof(DWORD));
+            } else {
+                *pp = o->next;
+                free(o);
             }
-    (void)app;
+            return;
+        }
 }
 
 /* After ...InitializeEx succeeded on the server: the local application and its event handle. */
