@@ -7,8 +7,8 @@
  * signature table of src/proto/functions.h and copies a Result's or reply Event's outputs back
  * into the application's memory; client_conn.c owns the one connection a process shares among
  * its applications (connect, Hello/Welcome, a writer lock, the reader thread, server loss);
- * client_app.c keeps each application's local message queue and eventfd, answers
- * lineInitializeEx / lineShutdown / lineGetMessage and routes Events to applications;
+ * client_app.c keeps each application's local message queue and eventfd and answers
+ * lineInitializeEx / lineShutdown / lineGetMessage; client_route.c routes Events to them;
  * client_async.c keeps the application's pointers that asynchronous replies fill.
  *
  * Locking: one process-wide mutex (client_lock) guards every structure here; the reader thread
@@ -189,6 +189,9 @@ struct client_app {
     struct client_app *next;
 };
 
+/** Every application of the process, newest first. Locked. */
+extern struct client_app *client_apps;
+
 /** Creates the local application `handle` of `kind` on `conn`, with its eventfd. Locked. */
 struct client_app *client_app_create(struct client_conn *conn, enum proto_device kind,
                                      DWORD handle);
@@ -198,6 +201,9 @@ struct client_app *client_app_find(DWORD handle, enum proto_device kind);
 
 /** Finds the application of `conn` that owns line, phone or call handle `h`, or NULL. Locked. */
 struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h);
+
+/** Whether `app`'s messages have named call handle `h`. Locked. */
+bool client_app_has_call(const struct client_app *app, DWORD h);
 
 /** Whether this process has any application at all. Locked. */
 bool client_app_any(void);
@@ -209,30 +215,6 @@ bool client_app_uses(const struct client_conn *conn);
 void client_app_post(struct client_app *app, DWORD hDevice, DWORD msg, uint64_t inst, uint64_t p1,
                      uint64_t p2, uint64_t p3);
 
-/**
- * Routes Event `ev` to its application, restoring the application's callback instance: the
- * application whose open (or request registration) the token in dwCallbackInstance names, else
- * `hint` (the application of the request a reply answers), else, for a message every
- * application receives (LINE_CREATE ...), the next application of that kind without a copy.
- * Locked.
- */
-void client_app_route(struct client_conn *conn, const struct proto_event *ev,
-                      struct client_app *hint);
-
-/** Forgets the broadcast messages `conn` was delivering (its applications changed). Locked. */
-void client_app_forget_broadcasts(struct client_conn *conn);
-
-/** Posts LINE_LINEDEVSTATE(OUTOFSERVICE) and LINE_CLOSE (PHONE_CLOSE) for every open device of
- * `conn`'s applications. Locked. */
-void client_app_lost(struct client_conn *conn);
-
-/** Before a Call: gives lineOpen / phoneOpen, and lineRegisterRequestRecipient, a token in place
- * of the application's callback or registration instance. Locked. */
-void client_app_before(const struct client_fn *fn, union client_arg *a);
-
-/** After the Result of `w`: records an open's handle or forgets a failed one. Locked. */
-void client_app_after(struct client_wait *w);
-
 LONG WINAPI client_lineInitialize(LPHLINEAPP, HINSTANCE, LINECALLBACK, LPCSTR, LPDWORD);
 LONG WINAPI client_lineInitializeEx(LPHLINEAPP, HINSTANCE, LINECALLBACK, LPCSTR, LPDWORD, LPDWORD,
                                     LPLINEINITIALIZEEXPARAMS);
@@ -243,6 +225,32 @@ LONG WINAPI client_phoneInitializeEx(LPHPHONEAPP, HINSTANCE, PHONECALLBACK, LPCS
                                      LPDWORD, LPPHONEINITIALIZEEXPARAMS);
 LONG WINAPI client_phoneShutdown(HPHONEAPP);
 LONG WINAPI client_phoneGetMessage(HPHONEAPP, LPPHONEMESSAGE, DWORD);
+
+/* ---- client_route.c ------------------------------------------------------------------- */
+
+/**
+ * Routes Event `ev` to its application, restoring the application's callback instance: the
+ * application whose open (or request registration) the token in dwCallbackInstance names, else
+ * `hint` (the application of the request a reply answers), else, for a message every
+ * application receives (LINE_CREATE ...), the next application of that kind without a copy.
+ * Locked.
+ */
+void client_route_event(struct client_conn *conn, const struct proto_event *ev,
+                        struct client_app *hint);
+
+/** Forgets the broadcast messages `conn` was delivering (its applications changed). Locked. */
+void client_route_forget_broadcasts(struct client_conn *conn);
+
+/** Posts LINE_LINEDEVSTATE(OUTOFSERVICE) and LINE_CLOSE (PHONE_CLOSE) for every open device of
+ * `conn`'s applications. Locked. */
+void client_route_lost(struct client_conn *conn);
+
+/** Before a Call: gives lineOpen / phoneOpen, and lineRegisterRequestRecipient, a token in place
+ * of the application's callback or registration instance. Locked. */
+void client_route_before(const struct client_fn *fn, union client_arg *a);
+
+/** After the Result of `w`: records an open's handle or forgets a failed one. Locked. */
+void client_route_after(struct client_wait *w);
 
 /* ---- client_async.c ------------------------------------------------------------------- */
 

@@ -1,17 +1,11 @@
 /*
  * client_app.c — an application's side of client mode: its local message queue and eventfd,
- * lineInitializeEx / lineShutdown / lineGetMessage (and the phone ones), and which application
- * an Event belongs to.
+ * and lineInitializeEx / lineShutdown / lineGetMessage (and the phone ones).
  *
  * tapixd runs the application's real HLINEAPP; libtapix keeps beside it a queue and an eventfd
  * readable exactly while messages wait, as the embedded core does, so that lineGetMessage and
- * the event handle behave the same in both modes. The reader thread fills the queue.
- *
- * One connection carries all of a process's applications, and an Event does not name its
- * application (docs/protocol.md, "Events of several applications on one connection"). So each
- * lineOpen / phoneOpen goes out with a token in place of dwCallbackInstance; every message of
- * that open (line and call states, replies, LINE_CLOSE) comes back with the token, which names
- * the application and gives back the application's own dwCallbackInstance.
+ * the event handle behave the same in both modes. The reader thread fills the queue
+ * (client_route.c decides which application a message is for).
  */
 #include "client.h"
 
@@ -24,13 +18,7 @@
 
 #include "log.h"
 
-/* Tokens carry this mark in their top 16 bits. */
-#define TOKEN_MARK  0x7A9Bull
-#define TOKEN_SHIFT 48
-/* Request registration tokens (32 bits) carry this mark in their top byte. */
-#define REG_MARK 0x7A000000u
-
-static struct client_app *apps;
+struct client_app *client_apps;
 
 static const struct client_fn fn_lineInitializeEx = {PROTO_FN_lineInitializeEx, NULL, NULL,
                                                      "w---wwv"};
@@ -57,10 +45,9 @@ struct client_app *client_app_create(struct client_conn *conn, enum proto_device
     app->conn = conn;
     app->kind = kind;
     app->handle = handle;
-    app->reg_token = REG_MARK | (DWORD)(conn->next_token++ & 0xFFFFFF);
-    client_app_forget_broadcasts(conn);
-    app->next = apps;
-    apps = app;
+    client_route_forget_broadcasts(conn);
+    app->next = client_apps;
+    client_apps = app;
     return app;
 }
 
@@ -82,13 +69,13 @@ static void app_free(struct client_app *app)
 /* Unlinks `app` and frees it, or leaves that to the last thread waiting in it. */
 static void app_destroy(struct client_app *app)
 {
-    for (struct client_app **pp = &apps; *pp; pp = &(*pp)->next)
+    for (struct client_app **pp = &client_apps; *pp; pp = &(*pp)->next)
         if (*pp == app) {
             *pp = app->next;
             break;
         }
     client_async_forget_app(app->conn, app);
-    client_app_forget_broadcasts(app->conn);
+    client_route_forget_broadcasts(app->conn);
     app->gone = true;
     pthread_cond_broadcast(&app->nonempty);
     if (!app->waiters)
@@ -98,7 +85,7 @@ static void app_destroy(struct client_app *app)
 struct client_app *client_app_find(DWORD handle, enum proto_device kind)
 {
     struct client_app *dead = NULL;
-    for (struct client_app *app = apps; app; app = app->next)
+    for (struct client_app *app = client_apps; app; app = app->next)
         if (app->handle == handle && app->kind == kind) {
             if (!app->conn->dead)
                 return app;
@@ -108,7 +95,7 @@ struct client_app *client_app_find(DWORD handle, enum proto_device kind)
 }
 
 /* Whether `app` has seen call handle `h`. */
-static bool app_has_call(const struct client_app *app, DWORD h)
+bool client_app_has_call(const struct client_app *app, DWORD h)
 {
     for (size_t i = 0; i < app->n_calls; i++)
         if (app->calls[i] == h)
@@ -118,10 +105,10 @@ static bool app_has_call(const struct client_app *app, DWORD h)
 
 struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h)
 {
-    for (struct client_app *app = apps; app; app = app->next) {
+    for (struct client_app *app = client_apps; app; app = app->next) {
         if (app->conn != conn || h == 0)
             continue;
-        if (app->handle == h || app_has_call(app, h))
+        if (app->handle == h || client_app_has_call(app, h))
             return app;
         for (struct client_open *o = app->opens; o; o = o->next)
             if (o->handle == h)
@@ -132,12 +119,12 @@ struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h)
 
 bool client_app_any(void)
 {
-    return apps != NULL;
+    return client_apps != NULL;
 }
 
 bool client_app_uses(const struct client_conn *conn)
 {
-    for (struct client_app *app = apps; app; app = app->next)
+    for (struct client_app *app = client_apps; app; app = app->next)
         if (app->conn == conn)
             return true;
     return false;
@@ -181,272 +168,6 @@ void client_app_post(struct client_app *app, DWORD hDevice, DWORD msg, uint64_t 
         (void)n;
         pthread_cond_signal(&app->nonempty);
     }
-}
-
-/* Remembers call handle `h` for `app` (to route a lost server's replies). */
-static void app_note_call(struct client_app *app, DWORD h)
-{
-    if (h == 0 || app_has_call(app, h))
-        return;
-    if (app->n_calls == app->cap_calls) {
-        size_t cap = app->cap_calls ? app->cap_calls * 2 : 16;
-        DWORD *calls = realloc(app->calls, cap * sizeof(*calls));
-        if (!calls)
-            return;
-        app->calls = calls;
-        app->cap_calls = cap;
-    }
-    app->calls[app->n_calls++] = h;
-}
-
-/* The open whose token is `token`, among `conn`'s applications; NULL if none. */
-static struct client_open *open_of_token(struct client_conn *conn, uint64_t token,
-                                         struct client_app **appp)
-{
-    if (token >> TOKEN_SHIFT != TOKEN_MARK)
-        return NULL;
-    for (struct client_app *app = apps; app; app = app->next)
-        for (struct client_open *o = app->opens; app->conn == conn && o; o = o->next)
-            if (o->token == token) {
-                *appp = app;
-                return o;
-            }
-    return NULL;
-}
-
-/* The most applications one broadcast message is spread over exactly; past that, in turn. */
-#define BCAST_MAX 16
-
-/** A message each application of a kind receives a copy of, being delivered. */
-struct client_bcast {
-    enum proto_device kind;
-    uint32_t msg;
-    uint64_t p1, p2, p3;
-    struct client_app *got[BCAST_MAX];
-    unsigned n;
-    struct client_bcast *next;
-};
-
-void client_app_forget_broadcasts(struct client_conn *conn)
-{
-    while (conn->bcasts) {
-        struct client_bcast *b = conn->bcasts;
-        conn->bcasts = b->next;
-        free(b);
-    }
-}
-
-/* The delivery record of broadcast `ev` on `conn`, made when new; NULL out of memory. */
-static struct client_bcast *bcast_of(struct client_conn *conn, const struct proto_event *ev)
-{
-    for (struct client_bcast *b = conn->bcasts; b; b = b->next)
-        if (b->kind == ev->device && b->msg == ev->message_id && b->p1 == ev->param1 &&
-            b->p2 == ev->param2 && b->p3 == ev->param3)
-            return b;
-    struct client_bcast *b = calloc(1, sizeof(*b));
-    if (!b)
-        return NULL;
-    *b = (struct client_bcast){.kind = ev->device,
-                               .msg = ev->message_id,
-                               .p1 = ev->param1,
-                               .p2 = ev->param2,
-                               .p3 = ev->param3,
-                               .next = conn->bcasts};
-    conn->bcasts = b;
-    return b;
-}
-
-/* Whether `app` already got a copy of broadcast `b`. */
-static bool bcast_got(const struct client_bcast *b, const struct client_app *app)
-{
-    for (unsigned i = 0; i < b->n; i++)
-        if (b->got[i] == app)
-            return true;
-    return false;
-}
-
-/* Removes broadcast record `b` from `conn`. */
-static void bcast_done(struct client_conn *conn, struct client_bcast *b)
-{
-    for (struct client_bcast **pp = &conn->bcasts; *pp; pp = &(*pp)->next)
-        if (*pp == b) {
-            *pp = b->next;
-            free(b);
-            return;
-        }
-}
-
-/*
- * The application a copy of a message no token names goes to: each application of the kind
- * receives one copy of a broadcast (LINE_CREATE, LINE_REMOVE ...), so the copies are dealt out,
- * one to each application that has none yet, in the order the applications were made.
- */
-static struct client_app *app_broadcast(struct client_conn *conn, const struct proto_event *ev)
-{
-    struct client_app *pick = NULL;
-    unsigned n = 0;
-    struct client_bcast *b = bcast_of(conn, ev);
-    for (struct client_app *app = apps; app; app = app->next)
-        if (app->conn == conn && app->kind == ev->device && !app->gone) {
-            n++;
-            if (!b || !bcast_got(b, app))
-                pick = app; /* the list is newest first: the last one found is the oldest */
-        }
-    if (!b || !pick)
-        return pick;
-    if (b->n < BCAST_MAX)
-        b->got[b->n++] = pick;
-    if (b->n >= n || b->n == BCAST_MAX)
-        bcast_done(conn, b);
-    return pick;
-}
-
-/* The application whose request registration token is `inst`, or NULL. */
-static struct client_app *app_of_registration(struct client_conn *conn, uint64_t inst)
-{
-    for (struct client_app *app = apps; app; app = app->next)
-        if (app->conn == conn && app->reg_token == inst)
-            return app;
-    return NULL;
-}
-
-/* Updates what `app` knows from event `ev` of its open `o` (may be NULL). */
-static void app_note(struct client_app *app, struct client_open *o, const struct proto_event *ev)
-{
-    if (ev->message_id == LINE_CLOSE || ev->message_id == PHONE_CLOSE) {
-        if (o && o->handle == ev->h_device)
-            o->handle = 0;
-        return;
-    }
-    if (ev->device != PROTO_DEVICE_LINE)
-        return;
-    if (ev->message_id == LINE_APPNEWCALL)
-        app_note_call(app, (DWORD)ev->param2);
-    else if (o && ev->h_device != o->handle)
-        app_note_call(app, ev->h_device);
-}
-
-void client_app_route(struct client_conn *conn, const struct proto_event *ev,
-                      struct client_app *hint)
-{
-    struct client_app *app = NULL;
-    uint64_t inst = ev->callback_instance;
-    struct client_open *o = open_of_token(conn, inst, &app);
-    if (o) {
-        inst = o->instance;
-    } else if (ev->message_id == LINE_REQUEST && (app = app_of_registration(conn, inst))) {
-        inst = app->reg_instance;
-    } else {
-        app = hint && !hint->gone ? hint : app_broadcast(conn, ev);
-    }
-    if (!app) {
-        tapix_log(LOG_DEBUG, "client: message %u for no application", ev->message_id);
-        return;
-    }
-    app_note(app, o, ev);
-    client_app_post(app, ev->h_device, ev->message_id, inst, ev->param1, ev->param2, ev->param3);
-}
-
-void client_app_lost(struct client_conn *conn)
-{
-    for (struct client_app *app = apps; app; app = app->next)
-        for (struct client_open *o = app->opens; app->conn == conn && o; o = o->next) {
-            if (o->handle == 0)
-                continue;
-            if (app->kind == PROTO_DEVICE_LINE) {
-                client_app_post(app, o->handle, LINE_LINEDEVSTATE, o->instance,
-                                LINEDEVSTATE_OUTOFSERVICE, 0, 0);
-                client_app_post(app, o->handle, LINE_CLOSE, o->instance, 0, 0, 0);
-            } else {
-                client_app_post(app, o->handle, PHONE_CLOSE, o->instance, 0, 0, 0);
-            }
-            o->handle = 0;
-        }
-}
-
-/* Whether `id` is lineOpen or phoneOpen (their callback instance is argument 5). */
-static bool is_open(uint32_t id)
-{
-    return id == PROTO_FN_lineOpen || id == PROTO_FN_phoneOpen;
-}
-
-/* lineRegisterRequestRecipient: the application's token in place of its instance. */
-static void app_before_register(union client_arg *a)
-{
-    struct client_app *app = client_app_find(a[0].d, PROTO_DEVICE_LINE);
-    if (!app || app->conn->dead)
-        return;
-    if (a[3].d) /* enabling: messages of the registration carry this instance */
-        app->reg_instance = a[1].d;
-    a[1].d = app->reg_token;
-}
-
-void client_app_before(const struct client_fn *fn, union client_arg *a)
-{
-    if (fn->id == PROTO_FN_lineRegisterRequestRecipient)
-        app_before_register(a);
-    if (!is_open(fn->id))
-        return;
-    struct client_app *app = client_app_find(
-        a[0].d, fn->id == PROTO_FN_lineOpen ? PROTO_DEVICE_LINE : PROTO_DEVICE_PHONE);
-    struct client_open *o = app && !app->conn->dead ? calloc(1, sizeof(*o)) : NULL;
-    if (!o)
-        return;
-    o->token = TOKEN_MARK << TOKEN_SHIFT | app->conn->next_token++;
-    o->instance = a[5].p;
-    o->next = app->opens;
-    app->opens = o;
-    a[5].p = o->token;
-}
-
-/* After lineOpen / phoneOpen: the open's handle, or the open forgotten when it failed. */
-static void app_after_open(struct client_wait *w)
-{
-    for (struct client_app *app = apps; app; app = app->next)
-        for (struct client_open **pp = &app->opens; *pp; pp = &(*pp)->next) {
-            struct client_open *o = *pp;
-            if (o->token != w->a[5].p)
-                continue;
-            if (w->result == 0 && w->a[2].ptr) {
-                memcpy(&o->handle, w->a[2].ptr, sizeof(DWORD));
-            } else {
-                *pp = o->next;
-                free(o);
-            }
-            return;
-        }
-}
-
-/* After ...InitializeEx succeeded on the server: the local application and its event handle. */
-static void app_after_init(struct client_wait *w, enum proto_device kind)
-{
-    DWORD handle, total = 0;
-    void *params = w->a[6].ptr;
-    if (!w->a[0].ptr)
-        return;
-    memcpy(&handle, w->a[0].ptr, sizeof(handle));
-    w->app = client_app_create(w->conn, kind, handle);
-    if (!w->app) {
-        w->result = client_error(w->fn->id, LINEERR_NOMEM);
-        return;
-    }
-    if (params)
-        memcpy(&total, params, sizeof(total));
-    if (total >= sizeof(LINEINITIALIZEEXPARAMS)) {
-        HANDLE event = (HANDLE)(intptr_t)w->app->event_fd;
-        memcpy((char *)params + offsetof(LINEINITIALIZEEXPARAMS, Handles.hEvent), &event,
-               sizeof(event));
-    }
-}
-
-void client_app_after(struct client_wait *w)
-{
-    if (is_open(w->fn->id))
-        app_after_open(w);
-    else if (w->result == 0 && w->fn->id == PROTO_FN_lineInitializeEx)
-        app_after_init(w, PROTO_DEVICE_LINE);
-    else if (w->result == 0 && w->fn->id == PROTO_FN_phoneInitializeEx)
-        app_after_init(w, PROTO_DEVICE_PHONE);
 }
 
 /*

@@ -194,7 +194,7 @@ static int conn_on_result(struct client_conn *conn, const struct proto_result *r
         pthread_cond_signal(&w->cond);
         return -1;
     }
-    client_app_after(w);
+    client_route_after(w);
     client_async_after(conn, w);
     w->done = true;
     pthread_cond_signal(&w->cond);
@@ -211,7 +211,7 @@ static int conn_on_frame(struct client_conn *conn, const struct proto_msg *msg)
         struct client_app *hint = NULL;
         if (client_async_event(conn, &msg->event, &hint) != 0)
             return -1;
-        client_app_route(conn, &msg->event, hint);
+        client_route_event(conn, &msg->event, hint);
         return 0;
     }
     case PROTO_BYE:
@@ -351,7 +351,7 @@ LONG client_conn_call(struct client_conn *conn, struct client_wait *w)
     if (conn->dead || !client_conn_has(conn, w->fn->id)) {
         w->result =
             client_error(w->fn->id, conn->dead ? LINEERR_NODRIVER : LINEERR_OPERATIONUNAVAIL);
-        client_app_after(w);
+        client_route_after(w);
         client_conn_release(conn);
         return w->result;
     }
@@ -399,7 +399,7 @@ void client_conn_release(struct client_conn *conn)
     pthread_join(conn->reader, NULL);
     pthread_mutex_lock(&client_lock);
     client_async_lost(conn);
-    client_app_forget_broadcasts(conn);
+    client_route_forget_broadcasts(conn);
     conn_free(conn);
 }
 
@@ -418,7 +418,7 @@ void client_conn_lost(struct client_conn *conn, const char *why)
         pthread_cond_signal(&w->cond);
     }
     client_async_lost(conn);
-    client_app_lost(conn);
+    client_route_lost(conn);
 }
 
 LONG client_call(const struct client_fn *fn, union client_arg *a)
@@ -433,13 +433,13 @@ LONG client_call(const struct client_fn *fn, union client_arg *a)
     struct client_conn *conn = client_conn_get(NULL, !client_app_any());
     LONG rc = client_error(fn->id, LINEERR_NODRIVER);
     if (conn) {
-        client_app_before(fn, a);
+        client_route_before(fn, a);
         rc = client_error(fn->id, client_marshal_call(fn, a, &w.call, &w.keep));
         if (rc == 0) {
             rc = client_conn_call(conn, &w);
         } else {
             w.result = rc;
-            client_app_after(&w); /* forgets an open's token */
+            client_route_after(&w); /* forgets an open's token */
             client_conn_release(conn);
         }
     }
