@@ -9,6 +9,7 @@
  * its applications (connect, Hello/Welcome, a writer lock, the reader thread, server loss);
  * client_app.c keeps each application's local message queue and eventfd and answers
  * lineInitializeEx / lineShutdown / lineGetMessage; client_route.c routes Events to them;
+ * client_link.c is the transport (a UNIX socket; TLS to come);
  * client_async.c keeps the application's pointers that asynchronous replies fill.
  *
  * Locking: one process-wide mutex (client_lock) guards every structure here; the reader thread
@@ -22,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "backend.h"
 #include "functions.h"
@@ -111,12 +113,15 @@ struct client_wait {
     struct client_wait *next;
 };
 
+struct client_link_ops;
+
 /** The connection to tapixd, shared by the process's applications. */
 struct client_conn {
     int fd;
-    bool dead;      /* lost: calls fail with ...NODRIVER */
-    bool closing;   /* being closed by us: no loss messages */
-    unsigned users; /* callers in flight */
+    const struct client_link_ops *link; /* the transport (client_link.c) */
+    bool dead;                          /* lost: calls fail with ...NODRIVER */
+    bool closing;                       /* being closed by us: no loss messages */
+    unsigned users;                     /* callers in flight */
     pthread_t reader;
     pthread_mutex_t write_lock;
     uint32_t next_seq;
@@ -159,6 +164,26 @@ bool client_conn_has(const struct client_conn *conn, uint32_t id);
  * result: the entry point of every stub. Never called with client_lock held.
  */
 LONG client_call(const struct client_fn *fn, union client_arg *a);
+
+/* ---- client_link.c -------------------------------------------------------------------- */
+
+/** Connects `conn` to the server `spec` names (TAPIX_SERVER). 0, or -1 (logged). Blocks. */
+int client_link_open(struct client_conn *conn, const char *spec);
+
+/** Writes all `len` bytes. 0, or -1 when the stream broke. Blocks; takes no lock. */
+int client_link_write(struct client_conn *conn, const uint8_t *data, size_t len);
+
+/** Reads what arrives, up to `len` bytes: the count, 0 at the end, -1 on error. Blocks. */
+ssize_t client_link_read(struct client_conn *conn, uint8_t *data, size_t len);
+
+/** Reads exactly `len` bytes. 0, or -1 at the end of the stream or on error. Blocks. */
+int client_link_read_all(struct client_conn *conn, uint8_t *data, size_t len);
+
+/** Ends the stream both ways, so that the reader's blocked read returns. */
+void client_link_stop(struct client_conn *conn);
+
+/** Releases the transport (after the reader ended). */
+void client_link_close(struct client_conn *conn);
 
 /* ---- client_app.c --------------------------------------------------------------------- */
 

@@ -16,16 +16,13 @@
  * every open line gets LINE_LINEDEVSTATE(OUTOFSERVICE) and LINE_CLOSE, and the connection stops
  * being current, so that the next lineInitializeEx connects again.
  *
- * TAPIX_SERVER names the server: `unix:PATH` is implemented; `tls://HOST:PORT` is parsed here
- * and refused until a TLS transport is added behind the same read/write functions.
+ * The bytes travel through client_link.c (a UNIX socket; TLS to come behind the same calls).
  */
 #include "client.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -37,36 +34,6 @@ pthread_mutex_t client_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct client_conn *current;
 
-/* Writes all `len` bytes of `data` to `fd`; 0, or -1 on error. Blocks. */
-static int write_all(int fd, const uint8_t *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = send(fd, data, len, MSG_NOSIGNAL);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-/* Reads exactly `len` bytes from `fd`; 0, or -1 on error or end of stream. Blocks. */
-static int read_all(int fd, uint8_t *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = read(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Encodes `msg` and writes it under the write lock; 0, or -1 (logged). */
 static int conn_send(struct client_conn *conn, const struct proto_msg *msg)
 {
@@ -77,50 +44,26 @@ static int conn_send(struct client_conn *conn, const struct proto_msg *msg)
         return -1;
     }
     pthread_mutex_lock(&conn->write_lock);
-    int rc = write_all(conn->fd, buf.data, buf.len);
+    int rc = client_link_write(conn, buf.data, buf.len);
     pthread_mutex_unlock(&conn->write_lock);
     proto_buf_release(&buf);
     return rc;
 }
 
-/* Connects to `spec` (TAPIX_SERVER); returns the socket or -1 (logged). */
-static int conn_connect(const char *spec)
-{
-    if (strncmp(spec, "unix:", 5) != 0) {
-        tapix_log(LOG_ERROR, "client: TAPIX_SERVER=%s: only unix:PATH is supported so far", spec);
-        return -1;
-    }
-    struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    if (strlen(spec + 5) >= sizeof(addr.sun_path)) {
-        tapix_log(LOG_ERROR, "client: socket path too long: %s", spec + 5);
-        return -1;
-    }
-    strcpy(addr.sun_path, spec + 5);
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return -1;
-    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
-        tapix_log(LOG_WARN, "client: cannot connect to %s: %s", spec + 5, strerror(errno));
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* Reads one whole frame and decodes it; the message, or NULL (logged). Blocks. */
-static struct proto_msg *conn_read_one(int fd)
+static struct proto_msg *conn_read_one(struct client_conn *conn)
 {
     uint8_t head[PROTO_FRAME_HEADER];
     struct proto_error err;
     struct proto_msg *msg = NULL;
-    if (read_all(fd, head, sizeof(head)) != 0)
+    if (client_link_read_all(conn, head, sizeof(head)) != 0)
         return NULL;
     uint32_t len =
         (uint32_t)head[0] << 24 | (uint32_t)head[1] << 16 | (uint32_t)head[2] << 8 | head[3];
     if (len > PROTO_MAX_FRAME)
         return NULL;
     uint8_t *payload = malloc(len ? len : 1);
-    if (payload && read_all(fd, payload, len) == 0 &&
+    if (payload && client_link_read_all(conn, payload, len) == 0 &&
         proto_decode(payload, len, &msg, &err) != PROTO_OK)
         tapix_log(LOG_ERROR, "client: handshake: %s", err.text);
     free(payload);
@@ -152,7 +95,7 @@ static int conn_handshake(struct client_conn *conn, const char *app_name)
     hello.hello.abi.len = strlen(PROTO_ABI);
     if (conn_send(conn, &hello) != 0)
         return -1;
-    struct proto_msg *reply = conn_read_one(conn->fd);
+    struct proto_msg *reply = conn_read_one(conn);
     int rc = -1;
     if (reply && reply->type == PROTO_WELCOME)
         rc = conn_welcome(conn, &reply->welcome);
@@ -270,9 +213,7 @@ static void *conn_reader(void *arg)
     uint8_t *buf = malloc(64 * 1024);
     proto_reader_init(&r);
     for (;;) {
-        ssize_t n = buf ? read(conn->fd, buf, 64 * 1024) : -1;
-        if (n < 0 && errno == EINTR)
-            continue;
+        ssize_t n = buf ? client_link_read(conn, buf, 64 * 1024) : -1;
         if (n <= 0 || conn_feed(conn, &r, buf, (size_t)n) != 0)
             break;
     }
@@ -288,8 +229,7 @@ static void *conn_reader(void *arg)
 /* Frees what conn_open made. The reader thread must have ended. */
 static void conn_free(struct client_conn *conn)
 {
-    if (conn->fd >= 0)
-        close(conn->fd);
+    client_link_close(conn);
     pthread_mutex_destroy(&conn->write_lock);
     free(conn->functions);
     free(conn);
@@ -304,8 +244,7 @@ static struct client_conn *conn_open(const char *spec, const char *app_name)
     pthread_mutex_init(&conn->write_lock, NULL);
     conn->next_seq = 1;
     conn->next_token = 1;
-    conn->fd = conn_connect(spec);
-    if (conn->fd < 0 || conn_handshake(conn, app_name) != 0 ||
+    if (client_link_open(conn, spec) != 0 || conn_handshake(conn, app_name) != 0 ||
         pthread_create(&conn->reader, NULL, conn_reader, conn) != 0) {
         conn_free(conn);
         return NULL;
@@ -326,7 +265,7 @@ struct client_conn *client_conn_get(const char *app_name, bool connect)
         struct client_conn *spare = conn;
         conn = current;
         spare->closing = true;
-        shutdown(spare->fd, SHUT_RDWR);
+        client_link_stop(spare);
         pthread_mutex_unlock(&client_lock);
         pthread_join(spare->reader, NULL);
         pthread_mutex_lock(&client_lock);
@@ -394,7 +333,7 @@ void client_conn_release(struct client_conn *conn)
     bye.bye.reason = PROTO_BYE_NORMAL;
     if (!conn->dead)
         conn_send(conn, &bye);
-    shutdown(conn->fd, SHUT_RDWR);
+    client_link_stop(conn);
     pthread_mutex_unlock(&client_lock);
     pthread_join(conn->reader, NULL);
     pthread_mutex_lock(&client_lock);
