@@ -230,6 +230,10 @@ struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h);
 /** Whether `app`'s messages have named call handle `h`. Locked. */
 bool client_app_has_call(const struct client_app *app, DWORD h);
 
+/** The oldest application of `conn` of `kind` still up, or NULL: for a reply whose maker is
+ * unknown (a request on a handle its messages never named). Locked. */
+struct client_app *client_app_oldest(struct client_conn *conn, enum proto_device kind);
+
 /** Whether this process has any application at all. Locked. */
 bool client_app_any(void);
 

@@ -117,6 +117,15 @@ struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h)
     return NULL;
 }
 
+struct client_app *client_app_oldest(struct client_conn *conn, enum proto_device kind)
+{
+    struct client_app *oldest = NULL;
+    for (struct client_app *app = client_apps; app; app = app->next)
+        if (app->conn == conn && app->kind == kind && !app->gone)
+            oldest = app; /* the list is newest first */
+    return oldest;
+}
+
 bool client_app_any(void)
 {
     return client_apps != NULL;

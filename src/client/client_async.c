@@ -179,8 +179,11 @@ void client_async_lost(struct client_conn *conn)
         struct client_async *r = conn->asyncs;
         conn->asyncs = r->next;
         bool phone = r->fn->id > 1000 && r->fn->id < 2000;
-        if (r->app)
-            client_app_post(r->app, 0, phone ? PHONE_REPLY : LINE_REPLY, 0, r->id,
+        struct client_app *app =
+            r->app ? r->app
+                   : client_app_oldest(conn, phone ? PROTO_DEVICE_PHONE : PROTO_DEVICE_LINE);
+        if (app)
+            client_app_post(app, 0, phone ? PHONE_REPLY : LINE_REPLY, 0, r->id,
                             (uint64_t)(int64_t)client_error(r->fn->id, LINEERR_NODRIVER), 0);
         free(r);
     }
