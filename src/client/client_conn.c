@@ -34,7 +34,17 @@ pthread_mutex_t client_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct client_conn *current;
 
-/* Encodes `msg` and writes it under the write lock; 0, or -1 (logged). */
+/* Writes the frames in `buf` under the write lock, then releases `buf`; 0, or -1. Blocks. */
+static int conn_write(struct client_conn *conn, struct proto_buf *buf)
+{
+    pthread_mutex_lock(&conn->write_lock);
+    int rc = client_link_write(conn, buf->data, buf->len);
+    pthread_mutex_unlock(&conn->write_lock);
+    proto_buf_release(buf);
+    return rc;
+}
+
+/* Encodes `msg` and writes it; 0, or -1 (an encoding fault is logged). Blocks. */
 static int conn_send(struct client_conn *conn, const struct proto_msg *msg)
 {
     struct proto_buf buf = {0};
@@ -43,11 +53,7 @@ static int conn_send(struct client_conn *conn, const struct proto_msg *msg)
         tapix_log(LOG_ERROR, "client: cannot encode a frame: %s", err.text);
         return -1;
     }
-    pthread_mutex_lock(&conn->write_lock);
-    int rc = client_link_write(conn, buf.data, buf.len);
-    pthread_mutex_unlock(&conn->write_lock);
-    proto_buf_release(&buf);
-    return rc;
+    return conn_write(conn, &buf);
 }
 
 /* Reads one whole frame and decodes it; the message, or NULL (logged). Blocks. */
@@ -283,23 +289,42 @@ bool client_conn_has(const struct client_conn *conn, uint32_t id)
     return false;
 }
 
-LONG client_conn_call(struct client_conn *conn, struct client_wait *w)
+/*
+ * Encodes the Call of `w` with the next sequence number into `buf`. 0, or the code the caller
+ * answers: ...NODRIVER (lost server), ...OPERATIONUNAVAIL (a function the server lacks),
+ * ...INVALPARAM (a value the protocol refuses, such as a string that is not UTF-8). Locked.
+ */
+static LONG conn_encode_call(struct client_conn *conn, struct client_wait *w, struct proto_buf *buf)
 {
     struct proto_msg msg = {.type = PROTO_CALL};
-    w->conn = conn;
-    if (conn->dead || !client_conn_has(conn, w->fn->id)) {
-        w->result =
-            client_error(w->fn->id, conn->dead ? LINEERR_NODRIVER : LINEERR_OPERATIONUNAVAIL);
-        client_route_after(w);
-        client_conn_release(conn);
-        return w->result;
-    }
-    w->conn = conn;
+    struct proto_error err;
+    if (conn->dead)
+        return LINEERR_NODRIVER;
+    if (!client_conn_has(conn, w->fn->id))
+        return LINEERR_OPERATIONUNAVAIL;
     w->seq = conn->next_seq++;
     if (conn->next_seq == 0)
         conn->next_seq = 1;
     w->call.seq = w->seq;
     msg.call = w->call;
+    if (proto_encode(buf, &msg, &err) != PROTO_OK) {
+        tapix_log(LOG_ERROR, "client: %s", err.text);
+        return err.code == PROTO_E_NOMEM ? LINEERR_NOMEM : LINEERR_INVALPARAM;
+    }
+    return 0;
+}
+
+LONG client_conn_call(struct client_conn *conn, struct client_wait *w)
+{
+    struct proto_buf buf = {0};
+    w->conn = conn;
+    LONG rc = conn_encode_call(conn, w, &buf);
+    if (rc != 0) {
+        w->result = client_error(w->fn->id, rc);
+        client_route_after(w);
+        client_conn_release(conn);
+        return w->result;
+    }
     pthread_cond_init(&w->cond, NULL);
     w->next = conn->waits;
     conn->waits = w;
@@ -307,7 +332,7 @@ LONG client_conn_call(struct client_conn *conn, struct client_wait *w)
     /* Registered before it is sent, so its Result cannot race ahead; sent unlocked, so that a
      * full socket never holds up the reader. */
     pthread_mutex_unlock(&client_lock);
-    int sent = conn_send(conn, &msg);
+    int sent = conn_write(conn, &buf);
     pthread_mutex_lock(&client_lock);
     if (sent != 0 && !w->done) {
         conn_take_wait(conn, w->seq);
@@ -324,8 +349,8 @@ LONG client_conn_call(struct client_conn *conn, struct client_wait *w)
 
 void client_conn_release(struct client_conn *conn)
 {
-    if (conn->users > 0 || client_app_uses(conn))
-        return;
+    if (conn->closing || conn->users > 0 || client_app_uses(conn))
+        return; /* in use, or another thread is closing it */
     if (conn == current)
         current = NULL;
     conn->closing = true;

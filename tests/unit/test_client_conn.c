@@ -2,8 +2,9 @@
  * test_client_conn.c — the client backend's connection against a scripted fake server: the
  * handshake, Results matched to their callers, asynchronous outputs written before their
  * LINE_REPLY is seen, messages routed to the right one of two applications by the token that
- * replaced dwCallbackInstance, broadcast copies dealt one to each application, and a server
- * that breaks the protocol treated as lost (LINE_LINEDEVSTATE, LINE_CLOSE, LINEERR_NODRIVER).
+ * replaced dwCallbackInstance, broadcast copies dealt one to each application, a string that
+ * is not UTF-8 refused before it is sent, and a server that breaks the protocol treated as
+ * lost (LINE_LINEDEVSTATE, LINE_CLOSE, LINEERR_NODRIVER).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +209,9 @@ static void test_scripted_session(void **state)
     assert_int_equal(lineGetMessage(b, &m, 0), LINEERR_OPERATIONFAILED);
     struct pollfd p = {.fd = fd1, .events = POLLIN};
     assert_int_equal(poll(&p, 1, 0), 0);
+
+    /* A string the protocol refuses never leaves the process. */
+    assert_int_equal(lineMakeCall(line, &call, "\xff", 0, NULL), LINEERR_INVALPARAM);
 
     DWORD rings;
     assert_int_not_equal(lineGetNumRings(line, 0, &rings), 0);
