@@ -10,12 +10,12 @@ function that both the protocol (functions.h) and the backend interface know:
     array to client_call(), which marshals it by the signature (client_marshal.c);
   - the kind of each output in the application's memory ('w' a DWORD or handle, 'q' a
     pointer-sized value, 'v' a var-size structure, 'b' bytes, '-' not an output);
-  - for the few outputs listed in FIT, the bytes the application's buffer holds when that is
-    less than the room offered (the rest of what the server returns is not copied);
-  - client_fn_find(), which gives the unit tests each function's description;
   - the bytes the callee reads or writes through each pointer that is not a var-size structure,
     as a C expression over the other arguments (a fixed structure's size, a count times an
-    element's size, or the DWORD size parameter that follows a buffer).
+    element's size, or the DWORD size parameter that follows a buffer);
+  - for the few outputs listed in FIT, the bytes the application's buffer holds when that is
+    less than the room offered (the rest of what the server returns is not copied);
+  - client_fn_find(), which gives the unit tests each function's description.
 
 The sizing rules are the ones tapixd's src/server/gen_calls.py applies on its side, so both ends
 agree on how many bytes travel. The functions that libtapix answers locally (the ...Initialize,
