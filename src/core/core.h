@@ -350,6 +350,13 @@ LONG app_get_message(struct app *app, struct queued_msg *out, DWORD timeout_ms);
 LONG provider_load_all(char *err, size_t errlen);
 void provider_unload_all(void);
 LONG provider_add(const char *file, DWORD *permanent_idp);
+struct config;
+struct config_section;
+/** Loads and starts the provider of section `sec` of `cfg` while the core runs, announcing its
+ * devices with LINE_CREATE / PHONE_CREATE; the core's lock is held. 0 and its permanent ID, or
+ * an error with "why" in err (a provider that failed half-way is shut down and marked removed). */
+LONG provider_add_section(const struct config *cfg, const struct config_section *sec,
+                          DWORD *permanent_idp, char *err, size_t errlen);
 LONG provider_remove(DWORD permanent_id);
 struct provider *provider_find_id(DWORD permanent_id);
 LONG provider_read_locations(struct translate_rules **rulesp);

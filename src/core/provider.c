@@ -406,6 +406,30 @@ static void provider_name_of(const char *file, char *out, size_t outlen)
     snprintf(out, outlen, "%.*s", (int)len, base);
 }
 
+LONG provider_add_section(const struct config *cfg, const struct config_section *sec,
+                          DWORD *permanent_idp, char *err, size_t errlen)
+{
+    DWORD lines_before = g_core.num_lines, phones_before = g_core.num_phones;
+    size_t count_before = g_core.num_providers;
+    LONG rc = provider_load(cfg, sec, err, errlen);
+    if (rc != 0) {
+        if (g_core.num_providers > count_before) {
+            struct provider *prov = g_core.providers[g_core.num_providers - 1];
+            if (prov->initialized)
+                prov->fn.providerShutdown(prov->tspi_version, prov->permanent_id);
+            prov->initialized = false;
+            provider_mark_removed(prov);
+        }
+        return rc;
+    }
+    for (DWORD id = lines_before; id < g_core.num_lines; id++)
+        provider_tell_apps(APP_LINE, LINE_CREATE, id);
+    for (DWORD id = phones_before; id < g_core.num_phones; id++)
+        provider_tell_apps(APP_PHONE, PHONE_CREATE, id);
+    *permanent_idp = (DWORD)g_core.num_providers;
+    return 0;
+}
+
 LONG provider_add(const char *file, DWORD *permanent_idp)
 {
     char name[256], path[PATH_MAX], err[512] = "";
@@ -426,20 +450,11 @@ LONG provider_add(const char *file, DWORD *permanent_idp)
                                  .settings = &setting,
                                  .num_settings = 1};
     struct config cfg = {.file = "lineAddProvider"};
-    DWORD lines_before = g_core.num_lines, phones_before = g_core.num_phones;
-    size_t count_before = g_core.num_providers;
-    LONG rc = provider_load(&cfg, &sec, err, sizeof(err));
+    LONG rc = provider_add_section(&cfg, &sec, permanent_idp, err, sizeof(err));
     if (rc != 0) {
         tapix_log(LOG_ERROR, "lineAddProvider: %s", err);
-        if (g_core.num_providers > count_before)
-            provider_mark_removed(g_core.providers[g_core.num_providers - 1]);
         return rc == LINEERR_NODRIVER ? LINEERR_INVALPARAM : LINEERR_OPERATIONFAILED;
     }
-    for (DWORD id = lines_before; id < g_core.num_lines; id++)
-        provider_tell_apps(APP_LINE, LINE_CREATE, id);
-    for (DWORD id = phones_before; id < g_core.num_phones; id++)
-        provider_tell_apps(APP_PHONE, PHONE_CREATE, id);
-    *permanent_idp = (DWORD)g_core.num_providers;
     return 0;
 }
 

@@ -28,6 +28,8 @@ LONG args_error(uint32_t function, LONG line_code)
             return PHONEERR_INVALAPPHANDLE;
         case LINEERR_OPERATIONUNAVAIL:
             return PHONEERR_OPERATIONUNAVAIL;
+        case LINEERR_BADDEVICEID:
+            return PHONEERR_BADDEVICEID;
         default:
             return PHONEERR_OPERATIONFAILED;
         }

@@ -39,6 +39,8 @@ struct call_entry {
     /** Per parameter: the handle a DWORD is, 'a' HLINEAPP, 'l' HLINE, 'c' HCALL, 'A' HPHONEAPP,
      * 'h' HPHONE, or '-'. */
     const char *handles;
+    /** Per parameter: 'L' a line device ID, 'P' a phone device ID, or '-'. */
+    const char *devices;
     /** 1 when every output is an HCALL that the core itself writes on completion (lineMakeCall
      * and its kind), so the storage may go as soon as its application is shut down. */
     int outs_are_new_calls;

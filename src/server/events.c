@@ -6,7 +6,8 @@
  * loop polls it beside the sockets (no thread per client). When it fires, every waiting message
  * is taken with lineGetMessage / phoneGetMessage (timeout 0: never blocks) and sent as an Event
  * with the outputs that belong to it: those of the request a LINE_REPLY / PHONE_REPLY
- * completes, the digits of a LINE_GATHERDIGITS.
+ * completes, the digits of a LINE_GATHERDIGITS. A message naming a device goes through
+ * guard_event() first: the client's own device ID, or no message for a device it may not see.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,10 @@ static void events_note(struct session_app *app, const LINEMESSAGE *m)
 static int events_send(struct session_app *app, const LINEMESSAGE *m)
 {
     struct proto_msg msg;
+    LINEMESSAGE mapped = *m;
+    if (!guard_event(app->session, app->device, &mapped))
+        return 0; /* about a device the client may not see */
+    m = &mapped;
     memset(&msg, 0, sizeof(msg));
     msg.type = PROTO_EVENT;
     msg.event.device = app->device;

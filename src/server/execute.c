@@ -7,7 +7,8 @@
  * each invocation against tapi.h, and an access-control layer can later wrap the table
  * without this file changing. A few functions need the session besides the core: the
  * initializations (their application is the session's and reports through an eventfd the loop
- * polls), the shutdowns (only of the session's own applications), lineOpen / phoneOpen and
+ * polls), the shutdowns (only of the session's own applications), every device ID and right
+ * (guard.c applies the access-control list before and after the call), lineOpen / phoneOpen and
  * their closes (remembered for LINE_CLOSE at server shutdown), the asynchronous requests and
  * lineGatherDigits (outputs written after the Result, kept by pending.c).
  */
@@ -238,8 +239,10 @@ void execute_call(struct session *s, const struct proto_call *call)
     rc = args_build(ca, entry, call);
     if (rc == 0)
         rc = owner_check(s, ca);
+    if (rc == 0)
+        rc = guard_before(s, ca);
     if (rc == 0) {
-        rc = execute_run(s, ca);
+        rc = guard_after(s, ca, execute_run(s, ca));
         if (slog_enabled(SLOG_DEBUG))
             slog(SLOG_DEBUG, "client %llu: call %u %s = 0x%x", (unsigned long long)s->id, call->seq,
                  ca->fn->name, (unsigned)rc);

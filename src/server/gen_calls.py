@@ -10,6 +10,9 @@ known only at run time, so this script writes, for every function that both the 
     so the compiler checks every argument against the prototype;
   - which DWORD parameters are handles an application was given (HLINEAPP, HLINE, HCALL,
     HPHONEAPP, HPHONE), so that the server can keep each client to its own;
+  - which DWORD parameters are device IDs (named dwDeviceID: a phone device's in the phone
+    functions, a line device's elsewhere), which the server maps between each client's view of
+    the devices and the core's;
   - the kind each output travels as on the way back (docs/protocol.md, "Parameters"): a DWORD
     or handle, a pointer-sized value, a var-size structure (a struct whose first member is
     dwTotalSize), or plain bytes;
@@ -138,8 +141,11 @@ def emit_function(name, sig, params, varstructs):
     has_outs = any(k != "-" for k in outs)
     handles = "".join(HANDLE_KINDS.get(base_type(params[i][0]), "-") if letter == "d" else "-"
                       for i, letter in enumerate(sig))
+    device = "P" if name.startswith("phone") else "L"
+    devices = "".join(device if letter == "d" and params[i][1] == "dwDeviceID" else "-"
+                      for i, letter in enumerate(sig))
     row = (f"    {{PROTO_FN_{name}, invoke_{name}, {need}, \"{''.join(outs)}\", "
-           f"\"{handles}\", {1 if has_outs and only_calls else 0}}},\n")
+           f"\"{handles}\", \"{devices}\", {1 if has_outs and only_calls else 0}}},\n")
     return text, row
 
 

@@ -9,7 +9,9 @@
  * connection: frames in and out, closing), handshake.c (Hello/Welcome), execute.c and args.c
  * (a Call run on the core), events.c (an application's messages as Event frames), pending.c
  * (outputs written after the Result), opens.c (lines and phones to close at shutdown),
- * owner.c (each client acts on its own handles only).
+ * owner.c (each client acts on its own handles only), acl.c and identity.c (who may see,
+ * monitor or own which device), devnames.c (what devices are called), devmap.c (each client's
+ * own device IDs), guard.c (the ACL applied to a Call and to messages), reload.c (SIGHUP).
  */
 #ifndef TAPIX_SERVER_SERVER_H
 #define TAPIX_SERVER_SERVER_H
@@ -19,6 +21,7 @@
 #include <sys/types.h>
 #include <uv.h>
 
+#include "acl.h"
 #include "backend.h"
 #include "frame.h"
 #include "msg.h"
@@ -26,6 +29,22 @@
 
 struct session;
 struct pending;
+struct config;
+
+/** The names of the devices of one kind, by core device ID (devnames.c). */
+struct devnames {
+    struct devname *names;
+    DWORD count;
+};
+
+/** A client's device IDs and the core's, both ways (devmap.c). */
+struct devmap {
+    DWORD *to_core; /* by the client's ID */
+    DWORD count, cap;
+    DWORD *to_local; /* by the core's ID, below `known`; 0xFFFFFFFF: not the client's */
+    DWORD known;
+    DWORD synced; /* the core's IDs below this were considered */
+};
 
 /** The server: one per process. */
 struct server {
@@ -36,8 +55,13 @@ struct server {
     const struct tapix_backend *backend;
     uv_pipe_t listener;
     bool listening;
-    uv_signal_t sig_term, sig_int;
-    uv_timer_t grace; /* bounds how long shutdown waits for clients to read their Bye */
+    uv_signal_t sig_term, sig_int, sig_hup;
+    /* The configuration in force (reload.c replaces it as a whole) and its access-control list
+     * (NULL: no [acl] section). */
+    struct config *cfg;
+    struct acl *acl;
+    struct devnames names[2]; /* by enum acl_device */
+    uv_timer_t grace;         /* bounds how long shutdown waits for clients to read their Bye */
     bool stopping;
     struct session *sessions;
     uint64_t next_session_id;
@@ -78,6 +102,8 @@ struct session {
     pid_t pid; /* SO_PEERCRED */
     uid_t uid;
     gid_t gid;
+    struct identity who;   /* the user and groups the ACL is asked about */
+    struct devmap maps[2]; /* by enum acl_device */
     enum session_state state;
     uint32_t version; /* negotiated */
     struct proto_reader reader;
@@ -134,6 +160,46 @@ struct callargs;
 /** 0 when every handle argument of `ca` is the session's own (or no live handle at all), else
  * the error TAPI gives for a handle that does not exist. Takes the core's lock. */
 LONG owner_check(struct session *s, const struct callargs *ca);
+
+/* devnames.c */
+/** What the core's device `id` of `kind` is called (looked up once, then kept); NULL when out of
+ * memory. Calls the core. */
+const struct devname *devnames_get(struct server *srv, enum acl_device kind, DWORD id);
+/** Forgets every name. */
+void devnames_release(struct server *srv);
+
+/* devmap.c */
+/** The rights the session's user has on the core's device `core_id` under the current ACL. */
+enum acl_right devmap_rights(struct session *s, enum acl_device kind, DWORD core_id);
+/** Maps the devices the core gained since the last sync that the client may see. 0, or -1. */
+int devmap_sync(struct session *s, enum acl_device kind);
+/** Maps the devices the client was not shown and may see now (after an ACL reload); returns
+ * the first new ID of the client's: the new ones run from it to the map's count. */
+DWORD devmap_rescan(struct session *s, enum acl_device kind);
+/** How many devices of `kind` the client has (after a sync). */
+DWORD devmap_count(struct session *s, enum acl_device kind);
+/** The core's ID of the client's device `local`: 0, or -1 when the client has no such ID. */
+int devmap_to_core(struct session *s, enum acl_device kind, DWORD local, DWORD *core_id);
+/** The client's ID of the core's device `core_id`: 0, or -1 when it is none of the client's. */
+int devmap_to_local(struct session *s, enum acl_device kind, DWORD core_id, DWORD *local);
+/** Frees the session's maps. */
+void devmap_release(struct session *s);
+
+/* guard.c */
+/** Applies the ACL to `ca` before it runs: device IDs mapped to the core's, rights checked.
+ * 0, or the error the client gets. */
+LONG guard_before(struct session *s, struct callargs *ca);
+/** Maps the device IDs among the outputs of `ca`, which returned `rc`, to the client's; returns
+ * `rc`, or an error when an output names a device the client may not see. */
+LONG guard_after(struct session *s, struct callargs *ca, LONG rc);
+/** Maps the device ID a message of `device` carries (LINE_CREATE, …) to the client's; false
+ * when the client must not get it (a device it may not see). */
+bool guard_event(struct session *s, enum proto_device device, LINEMESSAGE *m);
+
+/* reload.c */
+/** Reads the configuration again (SIGHUP): providers added and removed, the ACL replaced, or,
+ * when the new one is bad, a log line and the old one kept. */
+void reload_config(struct server *srv);
 
 /* events.c */
 /** Registers application `handle` with eventfd `fd` and starts polling it. 0, or -1. */

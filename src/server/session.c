@@ -38,6 +38,8 @@ static void session_on_closed(uv_handle_t *handle)
     proto_buf_release(&s->out);
     proto_buf_release(&s->inflight);
     opens_release(s);
+    devmap_release(s);
+    identity_release(&s->who);
     free(s);
 }
 
@@ -237,7 +239,8 @@ static void session_on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *
     session_close(s);
 }
 
-/* Reads the peer's identity from the kernel (SO_PEERCRED). 0, or -1. */
+/* Reads the peer's identity from the kernel (SO_PEERCRED), and its user's name and groups for
+ * the access-control list. 0, or -1. */
 static int session_identify(struct session *s)
 {
     uv_os_fd_t fd;
@@ -249,13 +252,15 @@ static int session_identify(struct session *s)
     s->pid = cred.pid;
     s->uid = cred.uid;
     s->gid = cred.gid;
-    return 0;
+    return identity_local(&s->who, cred.uid, cred.gid);
 }
 
 /* libuv: a connection that was refused is closed. */
 static void session_on_refused(uv_handle_t *handle)
 {
-    free(handle->data);
+    struct session *s = handle->data;
+    identity_release(&s->who);
+    free(s);
 }
 
 void session_accept(struct server *srv)
@@ -278,8 +283,9 @@ void session_accept(struct server *srv)
     proto_reader_init(&s->reader);
     s->next = srv->sessions;
     srv->sessions = s;
-    slog(SLOG_INFO, "client %llu connected: pid %d uid %u gid %u", (unsigned long long)s->id,
-         (int)s->pid, (unsigned)s->uid, (unsigned)s->gid);
+    slog(SLOG_INFO, "client %llu connected: pid %d uid %u gid %u (user %s)",
+         (unsigned long long)s->id, (int)s->pid, (unsigned)s->uid, (unsigned)s->gid,
+         s->who.name[0] ? s->who.name : "without a name");
     uv_read_start((uv_stream_t *)&s->pipe, session_on_alloc, session_on_read);
 }
 

@@ -66,17 +66,55 @@ static void exec_server(const struct raw_server *srv)
         close(log);
     }
     execl(TAPIXD_PATH, "tapixd", "--foreground", "--socket", srv->socket, "--config",
-          TAPIXD_TEST_CONFIG, "--log-level", "debug", (char *)NULL);
+          srv->config[0] ? srv->config : TAPIXD_TEST_CONFIG, "--log-level", "debug", (char *)NULL);
     _exit(127);
 }
 
-void raw_server_start(struct raw_server *srv)
+/* Makes the server's temporary directory and names its files. */
+static void make_dir(struct raw_server *srv)
 {
     snprintf(srv->dir, sizeof(srv->dir), "/tmp/tapixd-test-XXXXXX");
     assert_non_null(mkdtemp(srv->dir));
     snprintf(srv->socket, sizeof(srv->socket), "%s/tapix.sock", srv->dir);
     snprintf(srv->log, sizeof(srv->log), "%s/tapixd.log", srv->dir);
+}
+
+void raw_server_start(struct raw_server *srv)
+{
+    make_dir(srv);
     raw_server_spawn(srv);
+}
+
+void raw_server_prepare(struct raw_server *srv, const char *text)
+{
+    make_dir(srv);
+    snprintf(srv->config, sizeof(srv->config), "%s/tapix.conf", srv->dir);
+    raw_server_write_config(srv, text);
+}
+
+void raw_server_write_config(const struct raw_server *srv, const char *text)
+{
+    char tmp[160];
+    snprintf(tmp, sizeof(tmp), "%s.new", srv->config);
+    FILE *f = fopen(tmp, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(rename(tmp, srv->config), 0); /* whole, never half-written */
+}
+
+void raw_server_cleanup(struct raw_server *srv)
+{
+    if (getenv("TAPIXD_TEST_SHOW_LOG")) {
+        char cmd[160];
+        snprintf(cmd, sizeof(cmd), "cat %s >&2", srv->log);
+        assert_true(system(cmd) >= 0);
+    }
+    unlink(srv->socket);
+    unlink(srv->log);
+    if (srv->config[0])
+        unlink(srv->config);
+    rmdir(srv->dir);
 }
 
 int raw_server_run(const struct raw_server *srv)
@@ -131,14 +169,7 @@ int raw_server_stop(struct raw_server *srv)
         usleep(10000);
     }
     bool socket_left = access(srv->socket, F_OK) == 0;
-    if (getenv("TAPIXD_TEST_SHOW_LOG")) {
-        char cmd[160];
-        snprintf(cmd, sizeof(cmd), "cat %s >&2", srv->log);
-        assert_true(system(cmd) >= 0);
-    }
-    unlink(srv->socket);
-    unlink(srv->log);
-    rmdir(srv->dir);
+    raw_server_cleanup(srv);
     assert_false(socket_left);
     return status;
 }
@@ -257,6 +288,17 @@ struct proto_msg *raw_take(struct raw_client *c,
         if (left <= 0 || (!read_more(c, (int)left) && (c->eof || now_ms() >= deadline)))
             return NULL;
     }
+}
+
+bool raw_queued(struct raw_client *c, bool (*match)(const struct proto_msg *, const void *),
+                const void *arg)
+{
+    while (read_more(c, 0))
+        ;
+    for (unsigned i = 0; i < c->queued; i++)
+        if (match(c->queue[i], arg))
+            return true;
+    return false;
 }
 
 /* Matches the Result of call seq *arg. */

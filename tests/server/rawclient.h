@@ -23,10 +23,20 @@ struct raw_server {
     char dir[64];     /* a temporary directory of its own */
     char socket[128]; /* dir/tapix.sock */
     char log[128];    /* dir/tapixd.log: its stderr */
+    char config[128]; /* dir/tapix.conf when the test wrote one, else "" (tapixd.conf) */
 };
 
 /** Starts tapixd on a fresh socket with the test configuration; asserts it listens. */
 void raw_server_start(struct raw_server *srv);
+
+/** Makes the server's directory and writes `text` as its dir/tapix.conf; nothing started. */
+void raw_server_prepare(struct raw_server *srv, const char *text);
+
+/** Writes `text` as the server's dir/tapix.conf again (for a SIGHUP). */
+void raw_server_write_config(const struct raw_server *srv, const char *text);
+
+/** Removes the files and directory of a server that is not running. */
+void raw_server_cleanup(struct raw_server *srv);
 
 /** Starts tapixd again on the socket and log `srv` names; asserts it listens. */
 void raw_server_spawn(struct raw_server *srv);
@@ -81,6 +91,10 @@ struct proto_msg *raw_event(struct raw_client *c, uint32_t message_id, uint32_t 
 
 /** Waits for LINE_CALLSTATE `state` on `hCall`; asserts it arrives. */
 void raw_callstate(struct raw_client *c, uint32_t hCall, uint32_t state);
+
+/** True when a frame `match` accepts was received and not yet taken (reads without waiting). */
+bool raw_queued(struct raw_client *c, bool (*match)(const struct proto_msg *, const void *),
+                const void *arg);
 
 /** Waits for Bye; returns its reason, or -1 when none came. */
 int raw_bye(struct raw_client *c);
