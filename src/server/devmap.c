@@ -7,7 +7,9 @@
  * the end as the core gains devices (a provider added: LINE_CREATE) or a reloaded ACL lets the
  * client see more; an entry never moves, so an ID an application holds stays valid. A device
  * removed from the core keeps its entry (and answers LINEERR_NODEVICE, as TAPI's removed
- * devices do). Whether a mapped device may still be used is asked of the ACL at each use.
+ * devices do). A device a reloaded ACL hides is taken out (revoke.c): its ID is dead for good,
+ * and the device gets a new one if it is shown again. Whether a mapped device may still be used
+ * is asked of the ACL at each use.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -113,12 +115,21 @@ DWORD devmap_count(struct session *s, enum acl_device kind)
     return s->maps[kind].count;
 }
 
+void devmap_hide(struct session *s, enum acl_device kind, DWORD local)
+{
+    struct devmap *map = &s->maps[kind];
+    if (local >= map->count || map->to_core[local] == DEVMAP_DEAD)
+        return;
+    map->to_local[map->to_core[local]] = DEVMAP_NONE;
+    map->to_core[local] = DEVMAP_DEAD;
+}
+
 int devmap_to_core(struct session *s, enum acl_device kind, DWORD local, DWORD *core_id)
 {
     struct devmap *map = &s->maps[kind];
     if (local >= map->count)
         devmap_sync(s, kind);
-    if (local >= map->count)
+    if (local >= map->count || map->to_core[local] == DEVMAP_DEAD)
         return -1;
     *core_id = map->to_core[local];
     return 0;

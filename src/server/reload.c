@@ -8,8 +8,9 @@
  * LINE_CREATE / PHONE_CREATE); if one fails, those just added are removed again and the old
  * configuration stays. Only then are the providers whose section went (or changed) removed:
  * their open lines get LINE_CLOSE, applications LINE_REMOVE. Last, the new ACL replaces the
- * old: each client is shown (LINE_CREATE) the devices it may now see; rights on every device
- * are checked against the new list from the next request on.
+ * old: each client loses the opens it no longer has the rights for (LINE_CLOSE) and the devices
+ * it may no longer see (LINE_REMOVE, revoke.c), and is shown (LINE_CREATE) those it may now see;
+ * rights on every device are checked against the new list from the next request on.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,7 @@ void reload_config(struct server *srv)
     srv->acl = acl;
     config_free(srv->cfg);
     srv->cfg = cfg;
+    revoke_all(srv);
     reload_rescan(srv);
     slog(SLOG_INFO, "configuration reloaded from %s: %d provider(s) started, %zu removed; %s",
          cfg->file, added, dropped, acl ? "access-control list in force" : "no [acl]: allow all");

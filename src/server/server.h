@@ -11,7 +11,8 @@
  * (outputs written after the Result), opens.c (lines and phones to close at shutdown),
  * owner.c (each client acts on its own handles only), acl.c and identity.c (who may see,
  * monitor or own which device), devnames.c (what devices are called), devmap.c (each client's
- * own device IDs), guard.c (the ACL applied to a Call and to messages), reload.c (SIGHUP).
+ * own device IDs), guard.c (the ACL applied to a Call and to messages), reload.c (SIGHUP),
+ * revoke.c (what a reloaded ACL takes away).
  */
 #ifndef TAPIX_SERVER_SERVER_H
 #define TAPIX_SERVER_SERVER_H
@@ -37,9 +38,12 @@ struct devnames {
     DWORD count;
 };
 
+/** A client's device ID whose device a reloaded ACL took away (devmap.c). */
+#define DEVMAP_DEAD 0xFFFFFFFFu
+
 /** A client's device IDs and the core's, both ways (devmap.c). */
 struct devmap {
-    DWORD *to_core; /* by the client's ID */
+    DWORD *to_core; /* by the client's ID; DEVMAP_DEAD: taken away */
     DWORD count, cap;
     DWORD *to_local; /* by the core's ID, below `known`; 0xFFFFFFFF: not the client's */
     DWORD known;
@@ -176,6 +180,8 @@ int devmap_sync(struct session *s, enum acl_device kind);
 /** Maps the devices the client was not shown and may see now (after an ACL reload); returns
  * the first new ID of the client's: the new ones run from it to the map's count. */
 DWORD devmap_rescan(struct session *s, enum acl_device kind);
+/** Takes the client's device `local` out of its view for good (its ID is not reused). */
+void devmap_hide(struct session *s, enum acl_device kind, DWORD local);
 /** How many devices of `kind` the client has (after a sync). */
 DWORD devmap_count(struct session *s, enum acl_device kind);
 /** The core's ID of the client's device `local`: 0, or -1 when the client has no such ID. */
@@ -200,6 +206,11 @@ bool guard_event(struct session *s, enum proto_device device, LINEMESSAGE *m);
 /** Reads the configuration again (SIGHUP): providers added and removed, the ACL replaced, or,
  * when the new one is bad, a log line and the old one kept. */
 void reload_config(struct server *srv);
+
+/* revoke.c */
+/** After an ACL reload: closes each client's opens it lost the rights for (LINE_CLOSE) and takes
+ * the devices it may no longer see out of its view (LINE_REMOVE). */
+void revoke_all(struct server *srv);
 
 /* events.c */
 /** Registers application `handle` with eventfd `fd` and starts polling it. 0, or -1. */

@@ -2,9 +2,10 @@
  * test_reload.c — SIGHUP: tapixd reads its configuration again while clients stay connected.
  * A second sim instance added to the file appears to a connected client as LINE_CREATE (with
  * the client's own device ID, and not at all for a line its new [acl] hides) and goes again
- * with LINE_CLOSE and LINE_REMOVE when taken out; a bad new file (a bad [acl] line, a provider
- * that refuses its settings) is refused with file:line in the log and the old configuration
- * stays in force.
+ * with LINE_CLOSE and LINE_REMOVE when taken out; a new [acl] closes the opens it no longer
+ * allows, takes hidden lines away (LINE_REMOVE) and shows new ones (LINE_CREATE); a bad new file (a
+ * bad [acl] line, a provider that refuses its settings) is refused with file:line in the log and
+ * the old configuration stays in force.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -155,6 +156,60 @@ static void test_sighup_add_remove(void **state)
     raw_close(&c);
 }
 
+/* Matches the Event *arg (LINE_CLOSE) on the HLINE arg[1]. */
+static bool is_message_on(const struct proto_msg *msg, const void *arg)
+{
+    const uint32_t *want = arg;
+    return msg->type == PROTO_EVENT && msg->event.message_id == want[0] &&
+           msg->event.h_device == want[1];
+}
+
+/* The [acl] changes under a connected client: its monitor open of 102, which it may now only
+ * see, is closed; 103, now hidden, is removed; its owner open of 101 stays. Without [acl] again,
+ * 103 comes back under a new ID. */
+static void test_sighup_acl_change(void **state)
+{
+    char text[1024];
+    struct raw_server *srv = start_with(state, BASE);
+    struct raw_client c;
+    uint32_t count;
+    raw_connect(&c, srv->socket);
+    uint32_t happ = t_init_n(&c, &count);
+    assert_int_equal(count, 4);
+    uint32_t owned = t_open(&c, happ, 0, LINECALLPRIVILEGE_OWNER);
+    uint32_t watched = t_open(&c, happ, 1, LINECALLPRIVILEGE_MONITOR);
+
+    snprintf(text, sizeof(text),
+             BASE "[acl]\nline.* = own:%s\nline.102 = see:%s\nline.103 = own:nobody\n", me(), me());
+    raw_server_write_config(srv, text);
+    kill(srv->pid, SIGHUP);
+    uint32_t closed[] = {LINE_CLOSE, watched};
+    struct proto_msg *msg = raw_take(&c, is_message_on, closed);
+    assert_non_null(msg);
+    proto_msg_free(msg);
+    assert_int_equal(device_message(&c, LINE_REMOVE), 2);
+    assert_true(raw_server_logged(srv, "0 provider(s) started, 0 removed"));
+    uint32_t kept[] = {LINE_CLOSE, owned};
+    assert_false(raw_queued(&c, is_message_on, kept));
+    assert_address(&c, happ, 2, LINEERR_BADDEVICEID, NULL);
+    assert_address(&c, happ, 3, 0, "104");
+    uint32_t hline;
+    assert_int_equal(t_open_rc(&c, happ, 1, LINECALLPRIVILEGE_MONITOR, &hline),
+                     LINEERR_INVALPRIVSELECT);
+    assert_int_equal(count_lines(srv), 3);
+    uint32_t hcall = t_make_call(&c, owned, "5550100");
+    raw_callstate(&c, hcall, LINECALLSTATE_CONNECTED);
+
+    raw_server_write_config(srv, BASE);
+    kill(srv->pid, SIGHUP);
+    assert_int_equal(device_message(&c, LINE_CREATE), 4);
+    assert_address(&c, happ, 4, 0, "103");
+    assert_address(&c, happ, 2, LINEERR_BADDEVICEID, NULL);
+    t_drop_or_answer(&c, PROTO_FN_lineDrop, hcall);
+    raw_callstate(&c, hcall, LINECALLSTATE_IDLE);
+    raw_close(&c);
+}
+
 /* A bad [acl] line and a provider that refuses its settings: each new file is refused with
  * file:line, and the old configuration (line 102 hidden, no third provider) stays. */
 static void test_sighup_bad_file(void **state)
@@ -199,6 +254,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_sighup_add_remove, stop),
+        cmocka_unit_test_teardown(test_sighup_acl_change, stop),
         cmocka_unit_test_teardown(test_sighup_bad_file, stop),
     };
     signal(SIGPIPE, SIG_IGN);
