@@ -2,7 +2,8 @@
  * test_acl.c — tapixd's access-control list, with real processes and raw frames: a hidden line
  * does not exist for a client (its device count and IDs are remapped, in outputs too), a
  * monitor-only line refuses OWNER, a line the client may only see gives it no calls, no [acl]
- * allows everything, and each bad [acl] line fails the start naming file:line. The server
+ * allows everything, phones are held to their own rules (by device ID and by name) and
+ * numbered apart, and each bad [acl] line fails the start naming file:line. The server
  * runs as the test's own user; the configurations name that user, its group and "nobody".
  */
 #include <setjmp.h>
@@ -92,12 +93,12 @@ static uint32_t call_line_id(struct raw_client *c, uint32_t hcall)
     return info.dwLineDeviceID;
 }
 
-/* lineGetID(hline, "tapi/line"): the device ID it gives. */
-static uint32_t line_get_id(struct raw_client *c, uint32_t hline)
+/* lineGetID(hline, `cls`): the device ID it gives, asserted to succeed. */
+static uint32_t line_get_id_of(struct raw_client *c, uint32_t hline, const char *cls)
 {
     struct proto_value args[] = {raw_dword(hline), raw_dword(0),
                                  raw_dword(0),     raw_dword(LINECALLSELECT_LINE),
-                                 raw_out(256),     raw_string("tapi/line")};
+                                 raw_out(256),     raw_string(cls)};
     struct proto_msg *res = raw_call(c, PROTO_FN_lineGetID, args, 6);
     assert_int_equal(res->result.result, 0);
     VARSTRING vs;
@@ -109,6 +110,57 @@ static uint32_t line_get_id(struct raw_client *c, uint32_t hline)
     memcpy(&id, v->data.data + vs.dwStringOffset, sizeof(id));
     proto_msg_free(res);
     return id;
+}
+
+/* lineGetID(hline, "tapi/line"). */
+static uint32_t line_get_id(struct raw_client *c, uint32_t hline)
+{
+    return line_get_id_of(c, hline, "tapi/line");
+}
+
+/* lineGetID(hline, "tapi/phone")'s result. */
+static int32_t line_get_phone_rc(struct raw_client *c, uint32_t hline)
+{
+    struct proto_value args[] = {raw_dword(hline), raw_dword(0),
+                                 raw_dword(0),     raw_dword(LINECALLSELECT_LINE),
+                                 raw_out(256),     raw_string("tapi/phone")};
+    struct proto_msg *res = raw_call(c, PROTO_FN_lineGetID, args, 6);
+    int32_t rc = res->result.result;
+    proto_msg_free(res);
+    return rc;
+}
+
+/* phoneInitializeEx on a client that said hello; returns its HPHONEAPP, the number of phones
+ * in *count. */
+static uint32_t phone_init(struct raw_client *c, uint32_t *count)
+{
+    PHONEINITIALIZEEXPARAMS params = {.dwTotalSize = sizeof(params),
+                                      .dwOptions = PHONEINITIALIZEEXOPTION_USEEVENT};
+    struct proto_value args[] = {raw_out(4),
+                                 raw_absent(),
+                                 raw_absent(),
+                                 raw_string("phones"),
+                                 raw_out(4),
+                                 raw_dword(API_VERSION),
+                                 raw_varstruct(&params, sizeof(params))};
+    struct proto_msg *res = raw_call(c, PROTO_FN_phoneInitializeEx, args, 7);
+    assert_int_equal(res->result.result, 0);
+    uint32_t happ = res->result.outs.v[0].dword;
+    *count = res->result.outs.v[1].dword;
+    proto_msg_free(res);
+    return happ;
+}
+
+/* phoneOpen of the client's phone `dev` with `privilege`; its result. */
+static int32_t phone_open_rc(struct raw_client *c, uint32_t happ, uint32_t dev, uint32_t privilege)
+{
+    struct proto_value args[] = {raw_dword(happ),        raw_dword(dev), raw_out(4),
+                                 raw_dword(API_VERSION), raw_dword(0),   raw_ptr(7),
+                                 raw_dword(privilege)};
+    struct proto_msg *res = raw_call(c, PROTO_FN_phoneOpen, args, 7);
+    int32_t rc = res->result.result;
+    proto_msg_free(res);
+    return rc;
 }
 
 /* A one-HLINE function (lineMakeCall's kind) refused on `hline`: its result. */
@@ -204,6 +256,38 @@ static void test_acl_rights(void **state)
     raw_close(&c);
 }
 
+/* Phones: 102's phone (device 1) hidden, 104's owned by name, the others only monitored: the
+ * client has three phones, 0-2 = those of 101, 103, 104, and lineGetID("tapi/phone") speaks
+ * of them in the client's numbering. */
+static void test_acl_phones(void **state)
+{
+    char text[1024];
+    snprintf(text, sizeof(text),
+             BASE "[acl]\n"
+                  "line.* = own:%s\n"
+                  "phone.* = monitor:*\n"
+                  "phone.#1 = own:nobody\n"
+                  "phone.Extension 104 = own:%s\n",
+             me(), me());
+    struct raw_server *srv = start_with(state, text);
+    struct raw_client c;
+    uint32_t lines, phones;
+    raw_connect(&c, srv->socket);
+    uint32_t lapp = t_init_n(&c, &lines);
+    assert_int_equal(lines, 4);
+    uint32_t papp = phone_init(&c, &phones);
+    assert_int_equal(phones, 3);
+    assert_int_equal(phone_open_rc(&c, papp, 0, PHONEPRIVILEGE_OWNER), PHONEERR_INVALPRIVILEGE);
+    assert_int_equal(phone_open_rc(&c, papp, 0, PHONEPRIVILEGE_MONITOR), 0);
+    assert_int_equal(phone_open_rc(&c, papp, 2, PHONEPRIVILEGE_OWNER), 0);
+    assert_int_equal(phone_open_rc(&c, papp, 3, PHONEPRIVILEGE_MONITOR), PHONEERR_BADDEVICEID);
+    uint32_t line104 = t_open(&c, lapp, 3, LINECALLPRIVILEGE_NONE);
+    assert_int_equal(line_get_id_of(&c, line104, "tapi/phone"), 2);
+    uint32_t line102 = t_open(&c, lapp, 1, LINECALLPRIVILEGE_NONE);
+    assert_int_equal(line_get_phone_rc(&c, line102), LINEERR_OPERATIONFAILED);
+    raw_close(&c);
+}
+
 /* No [acl]: every line is there for a local client, under the core's own IDs, and each may be
  * owned. */
 static void test_acl_default_allow(void **state)
@@ -263,6 +347,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_acl_rights, stop),
+        cmocka_unit_test_teardown(test_acl_phones, stop),
         cmocka_unit_test_teardown(test_acl_default_allow, stop),
         cmocka_unit_test(test_acl_bad_lines),
     };
