@@ -187,11 +187,33 @@ void client_link_close(struct client_conn *conn);
 
 /* ---- client_app.c --------------------------------------------------------------------- */
 
+/** What the process-wide index (client_app.c) finds an entry by. */
+enum client_key_type {
+    CLIENT_KEY_APP,         /* an application: key = its handle | kind << 32 */
+    CLIENT_KEY_OPEN_TOKEN,  /* an open: key = its token */
+    CLIENT_KEY_OPEN_HANDLE, /* an open: key = its HLINE / HPHONE while open */
+    CLIENT_KEY_CALL,        /* a call handle an application's messages named: key = the HCALL */
+};
+
+struct client_open;
+
+/** One entry of the process-wide index: a key naming an application (and an open). */
+struct client_key {
+    enum client_key_type type;
+    uint64_t key;
+    struct client_app *app;
+    struct client_open *open; /* the open (OPEN_...), the open a call came by (CALL) or NULL */
+    struct client_key *next;  /* in its bucket */
+    struct client_key *prev_in_app, *next_in_app; /* CALL: the application's call handles */
+};
+
 /** A line or phone an application opened: the callback-instance token that marks its events. */
 struct client_open {
-    uint64_t token;    /* what the server knows as dwCallbackInstance */
-    uint64_t instance; /* what the application gave */
-    DWORD handle;      /* HLINE / HPHONE once open; 0 while opening or once closed */
+    uint64_t token;               /* what the server knows as dwCallbackInstance */
+    uint64_t instance;            /* what the application gave */
+    DWORD handle;                 /* HLINE / HPHONE once open; 0 while opening or once closed */
+    struct client_key *by_token;  /* its CLIENT_KEY_OPEN_TOKEN entry, or NULL */
+    struct client_key *by_handle; /* its CLIENT_KEY_OPEN_HANDLE entry while `handle` is indexed */
     struct client_open *next;
 };
 
@@ -200,6 +222,7 @@ struct client_app {
     struct client_conn *conn;
     enum proto_device kind;
     DWORD handle;
+    uint64_t serial; /* larger for newer applications: the order of client_apps */
     int event_fd;
     pthread_cond_t nonempty;
     LINEMESSAGE *ring;
@@ -209,10 +232,44 @@ struct client_app {
     struct client_open *opens;
     DWORD reg_token;    /* lineRegisterRequestRecipient's instance as the server knows it */
     DWORD reg_instance; /* ... and as the application gave it */
-    DWORD *calls;       /* call handles its events named, for the replies of a lost server */
-    size_t n_calls, cap_calls;
+    struct client_key *by_handle; /* its CLIENT_KEY_APP entry */
+    struct client_key *calls; /* call handles its events named and it still holds, for the replies
+                               * of a lost server: CLIENT_KEY_CALL entries, newest first */
     struct client_app *next;
 };
+
+/**
+ * Adds to the process-wide hash index an entry `type`/`key` naming `app` and `open`; entries may
+ * share a key. NULL out of memory. O(1) amortized. Locked.
+ */
+struct client_key *client_key_add(enum client_key_type type, uint64_t key, struct client_app *app,
+                                  struct client_open *open);
+
+/** Removes and frees entry `k` (NULL: nothing). O(1) on average. Locked. */
+void client_key_remove(struct client_key *k);
+
+/** The first entry of the index's chain that may hold `type`/`key` (check both), or NULL; walk on
+ * with ->next. Locked. */
+struct client_key *client_key_chain(enum client_key_type type, uint64_t key);
+
+/** The open whose token is `token` among `conn`'s applications (any connection's when `conn` is
+ * NULL; then the newest application's), with its application in `*appp`; NULL if none. Locked. */
+struct client_open *client_open_of_token(struct client_conn *conn, uint64_t token,
+                                         struct client_app **appp);
+
+/** Indexes open `o` of `app` by its handle (o->handle, nonzero), or drops that entry when `on`
+ * is false. Locked. */
+void client_open_index_handle(struct client_app *app, struct client_open *o, bool on);
+
+/** Remembers that `app`'s messages named call handle `h` (nonzero), which came by open `o`
+ * (may be NULL). Locked. */
+void client_app_note_call(struct client_app *app, struct client_open *o, DWORD h);
+
+/** Forgets call handle `h` for the applications of `conn` (it was deallocated). Locked. */
+void client_app_forget_call(struct client_conn *conn, DWORD h);
+
+/** Forgets the call handles of `app` that came by its open `o` (the line closed). Locked. */
+void client_app_forget_calls_of(struct client_app *app, const struct client_open *o);
 
 /** Every application of the process, newest first. Locked. */
 extern struct client_app *client_apps;
@@ -221,7 +278,8 @@ extern struct client_app *client_apps;
 struct client_app *client_app_create(struct client_conn *conn, enum proto_device kind,
                                      DWORD handle);
 
-/** Finds the application `handle` of `kind`; NULL when unknown. Locked. */
+/** Finds the application `handle` of `kind` (the newest one on a live connection, else the newest),
+ * NULL when unknown. O(1) on average. Locked. */
 struct client_app *client_app_find(DWORD handle, enum proto_device kind);
 
 /** Finds the application of `conn` that owns line, phone or call handle `h`, or NULL. Locked. */

@@ -6,6 +6,9 @@
  * readable exactly while messages wait, as the embedded core does, so that lineGetMessage and
  * the event handle behave the same in both modes. The reader thread fills the queue
  * (client_route.c decides which application a message is for).
+ * Also here: the process-wide hash index that finds applications by handle, opens by token and
+ * handle, and the call handles each application holds, so that routing an Event costs the same
+ * however many applications, opens and calls the process has.
  */
 #include "client.h"
 
@@ -19,6 +22,182 @@
 #include "log.h"
 
 struct client_app *client_apps;
+static uint64_t next_serial = 1;
+
+/* The process-wide index: chains of struct client_key, idx_cap (0 or a power of two) of them. */
+static struct client_key **idx_table;
+static size_t idx_cap, idx_count;
+
+/* The bucket of `type`/`key` in a table of `cap` chains. */
+static size_t key_bucket(enum client_key_type type, uint64_t key, size_t cap)
+{
+    uint64_t x = (key ^ ((uint64_t)type << 56)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 32) & (cap - 1);
+}
+
+/* Makes room for one more entry (at most one per chain on average); false only without any. */
+static bool key_reserve(void)
+{
+    if (idx_cap && idx_count + 1 <= idx_cap)
+        return true;
+    size_t cap = idx_cap ? idx_cap * 2 : 64;
+    struct client_key **table = calloc(cap, sizeof(*table));
+    if (!table)
+        return idx_cap != 0; /* the old table stays; its chains grow */
+    for (size_t i = 0; i < idx_cap; i++)
+        while (idx_table[i]) {
+            struct client_key *k = idx_table[i];
+            idx_table[i] = k->next;
+            size_t b = key_bucket(k->type, k->key, cap);
+            k->next = table[b];
+            table[b] = k;
+        }
+    free(idx_table);
+    idx_table = table;
+    idx_cap = cap;
+    return true;
+}
+
+struct client_key *client_key_add(enum client_key_type type, uint64_t key, struct client_app *app,
+                                  struct client_open *open)
+{
+    if (!key_reserve())
+        return NULL;
+    struct client_key *k = calloc(1, sizeof(*k));
+    if (!k)
+        return NULL;
+    k->type = type;
+    k->key = key;
+    k->app = app;
+    k->open = open;
+    size_t b = key_bucket(type, key, idx_cap);
+    k->next = idx_table[b];
+    idx_table[b] = k;
+    idx_count++;
+    return k;
+}
+
+void client_key_remove(struct client_key *k)
+{
+    if (!k)
+        return;
+    for (struct client_key **pp = &idx_table[key_bucket(k->type, k->key, idx_cap)]; *pp;
+         pp = &(*pp)->next)
+        if (*pp == k) {
+            *pp = k->next;
+            break;
+        }
+    idx_count--;
+    free(k);
+    if (idx_count == 0) { /* nothing left: give the table back */
+        free(idx_table);
+        idx_table = NULL;
+        idx_cap = 0;
+    }
+}
+
+struct client_key *client_key_chain(enum client_key_type type, uint64_t key)
+{
+    return idx_cap ? idx_table[key_bucket(type, key, idx_cap)] : NULL;
+}
+
+struct client_open *client_open_of_token(struct client_conn *conn, uint64_t token,
+                                         struct client_app **appp)
+{
+    struct client_key *best = NULL;
+    for (struct client_key *k = client_key_chain(CLIENT_KEY_OPEN_TOKEN, token); k; k = k->next)
+        if (k->type == CLIENT_KEY_OPEN_TOKEN && k->key == token &&
+            (!conn || k->app->conn == conn) && (!best || k->app->serial > best->app->serial))
+            best = k;
+    if (!best)
+        return NULL;
+    *appp = best->app;
+    return best->open;
+}
+
+void client_open_index_handle(struct client_app *app, struct client_open *o, bool on)
+{
+    client_key_remove(o->by_handle);
+    o->by_handle = NULL;
+    if (on && o->handle)
+        o->by_handle = client_key_add(CLIENT_KEY_OPEN_HANDLE, o->handle, app, o);
+}
+
+/* The entry of call handle `h` of `app`, or NULL. */
+static struct client_key *app_call(const struct client_app *app, DWORD h)
+{
+    for (struct client_key *k = client_key_chain(CLIENT_KEY_CALL, h); k; k = k->next)
+        if (k->type == CLIENT_KEY_CALL && k->key == h && k->app == app)
+            return k;
+    return NULL;
+}
+
+/* Unlinks call entry `k` from its application and frees it. */
+static void app_call_remove(struct client_key *k)
+{
+    if (k->prev_in_app)
+        k->prev_in_app->next_in_app = k->next_in_app;
+    else
+        k->app->calls = k->next_in_app;
+    if (k->next_in_app)
+        k->next_in_app->prev_in_app = k->prev_in_app;
+    client_key_remove(k);
+}
+
+void client_app_note_call(struct client_app *app, struct client_open *o, DWORD h)
+{
+    if (h == 0 || app_call(app, h))
+        return;
+    struct client_key *k = client_key_add(CLIENT_KEY_CALL, h, app, o);
+    if (!k)
+        return;
+    k->next_in_app = app->calls;
+    if (app->calls)
+        app->calls->prev_in_app = k;
+    app->calls = k;
+}
+
+void client_app_forget_call(struct client_conn *conn, DWORD h)
+{
+    struct client_key *k = client_key_chain(CLIENT_KEY_CALL, h);
+    while (k) {
+        struct client_key *next = k->next;
+        if (k->type == CLIENT_KEY_CALL && k->key == h && k->app->conn == conn)
+            app_call_remove(k);
+        k = next;
+    }
+}
+
+void client_app_forget_calls_of(struct client_app *app, const struct client_open *o)
+{
+    struct client_key *k = app->calls;
+    while (k) {
+        struct client_key *next = k->next_in_app;
+        if (k->open == o)
+            app_call_remove(k);
+        k = next;
+    }
+}
+
+/* The key of application `handle` of `kind` in the index. */
+static uint64_t app_key(DWORD handle, enum proto_device kind)
+{
+    return (uint64_t)handle | (uint64_t)kind << 32;
+}
+
+/* Takes `app`'s entries out of the index: itself, its opens, its call handles. */
+static void app_unindex(struct client_app *app)
+{
+    client_key_remove(app->by_handle);
+    app->by_handle = NULL;
+    for (struct client_open *o = app->opens; o; o = o->next) {
+        client_key_remove(o->by_token);
+        client_key_remove(o->by_handle);
+        o->by_token = o->by_handle = NULL;
+    }
+    while (app->calls)
+        app_call_remove(app->calls);
+}
 
 static const struct client_fn fn_lineInitializeEx = {PROTO_FN_lineInitializeEx, NULL, NULL,
                                                      "w---wwv"};
@@ -45,6 +224,14 @@ struct client_app *client_app_create(struct client_conn *conn, enum proto_device
     app->conn = conn;
     app->kind = kind;
     app->handle = handle;
+    app->by_handle = client_key_add(CLIENT_KEY_APP, app_key(handle, kind), app, NULL);
+    if (!app->by_handle) {
+        close(app->event_fd);
+        pthread_cond_destroy(&app->nonempty);
+        free(app);
+        return NULL;
+    }
+    app->serial = next_serial++;
     client_route_forget_broadcasts(conn);
     app->next = client_apps;
     client_apps = app;
@@ -62,7 +249,6 @@ static void app_free(struct client_app *app)
     close(app->event_fd);
     pthread_cond_destroy(&app->nonempty);
     free(app->ring);
-    free(app->calls);
     free(app);
 }
 
@@ -74,6 +260,7 @@ static void app_destroy(struct client_app *app)
             *pp = app->next;
             break;
         }
+    app_unindex(app);
     client_async_forget_app(app->conn, app);
     client_route_forget_broadcasts(app->conn);
     app->gone = true;
@@ -84,37 +271,44 @@ static void app_destroy(struct client_app *app)
 
 struct client_app *client_app_find(DWORD handle, enum proto_device kind)
 {
-    struct client_app *dead = NULL;
-    for (struct client_app *app = client_apps; app; app = app->next)
-        if (app->handle == handle && app->kind == kind) {
-            if (!app->conn->dead)
-                return app;
-            dead = dead ? dead : app;
-        }
-    return dead;
+    struct client_app *live = NULL, *dead = NULL;
+    uint64_t key = app_key(handle, kind);
+    for (struct client_key *k = client_key_chain(CLIENT_KEY_APP, key); k; k = k->next) {
+        if (k->type != CLIENT_KEY_APP || k->key != key)
+            continue;
+        struct client_app **best = k->app->conn->dead ? &dead : &live;
+        if (!*best || k->app->serial > (*best)->serial)
+            *best = k->app;
+    }
+    return live ? live : dead;
 }
 
 /* Whether `app` has seen call handle `h`. */
 bool client_app_has_call(const struct client_app *app, DWORD h)
 {
-    for (size_t i = 0; i < app->n_calls; i++)
-        if (app->calls[i] == h)
-            return true;
-    return false;
+    return app_call(app, h) != NULL;
+}
+
+/* Keeps in `*best` the newer of it and `app` when `app` is of `conn`. */
+static void newest_of(struct client_app **best, struct client_app *app, struct client_conn *conn)
+{
+    if (app->conn == conn && (!*best || app->serial > (*best)->serial))
+        *best = app;
 }
 
 struct client_app *client_app_of_handle(struct client_conn *conn, DWORD h)
 {
-    for (struct client_app *app = client_apps; app; app = app->next) {
-        if (app->conn != conn || h == 0)
-            continue;
-        if (app->handle == h || client_app_has_call(app, h))
-            return app;
-        for (struct client_open *o = app->opens; o; o = o->next)
-            if (o->handle == h)
-                return app;
-    }
-    return NULL;
+    static const enum client_key_type types[] = {CLIENT_KEY_APP, CLIENT_KEY_APP, CLIENT_KEY_CALL,
+                                                 CLIENT_KEY_OPEN_HANDLE};
+    const uint64_t keys[] = {app_key(h, PROTO_DEVICE_LINE), app_key(h, PROTO_DEVICE_PHONE), h, h};
+    struct client_app *best = NULL;
+    if (h == 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+        for (struct client_key *k = client_key_chain(types[i], keys[i]); k; k = k->next)
+            if (k->type == types[i] && k->key == keys[i])
+                newest_of(&best, k->app, conn);
+    return best;
 }
 
 struct client_app *client_app_oldest(struct client_conn *conn, enum proto_device kind)

@@ -23,35 +23,13 @@
 /* Request registration tokens (32 bits) carry this mark in their top byte. */
 #define REG_MARK 0x7A000000u
 
-/* Remembers call handle `h` for `app` (to route a lost server's replies). */
-static void app_note_call(struct client_app *app, DWORD h)
-{
-    if (h == 0 || client_app_has_call(app, h))
-        return;
-    if (app->n_calls == app->cap_calls) {
-        size_t cap = app->cap_calls ? app->cap_calls * 2 : 16;
-        DWORD *calls = realloc(app->calls, cap * sizeof(*calls));
-        if (!calls)
-            return;
-        app->calls = calls;
-        app->cap_calls = cap;
-    }
-    app->calls[app->n_calls++] = h;
-}
-
 /* The open whose token is `token`, among `conn`'s applications; NULL if none. */
 static struct client_open *open_of_token(struct client_conn *conn, uint64_t token,
                                          struct client_app **appp)
 {
     if (token >> TOKEN_SHIFT != TOKEN_MARK)
         return NULL;
-    for (struct client_app *app = client_apps; app; app = app->next)
-        for (struct client_open *o = app->opens; app->conn == conn && o; o = o->next)
-            if (o->token == token) {
-                *appp = app;
-                return o;
-            }
-    return NULL;
+    return client_open_of_token(conn, token, appp);
 }
 
 /* The most applications one broadcast message is spread over exactly; past that, in turn. */
@@ -154,16 +132,19 @@ static struct client_app *app_of_registration(struct client_conn *conn, uint64_t
 static void app_note(struct client_app *app, struct client_open *o, const struct proto_event *ev)
 {
     if (ev->message_id == LINE_CLOSE || ev->message_id == PHONE_CLOSE) {
-        if (o && o->handle == ev->h_device)
+        if (o && o->handle == ev->h_device) {
+            client_app_forget_calls_of(app, o); /* the server released them with the line */
+            client_open_index_handle(app, o, false);
             o->handle = 0;
+        }
         return;
     }
     if (ev->device != PROTO_DEVICE_LINE)
         return;
     if (ev->message_id == LINE_APPNEWCALL)
-        app_note_call(app, (DWORD)ev->param2);
+        client_app_note_call(app, o, (DWORD)ev->param2);
     else if (o && ev->h_device != o->handle)
-        app_note_call(app, ev->h_device);
+        client_app_note_call(app, o, ev->h_device);
 }
 
 void client_route_event(struct client_conn *conn, const struct proto_event *ev,
@@ -200,6 +181,7 @@ void client_route_lost(struct client_conn *conn)
             } else {
                 client_app_post(app, o->handle, PHONE_CLOSE, o->instance, 0, 0, 0);
             }
+            client_open_index_handle(app, o, false);
             o->handle = 0;
         }
 }
@@ -235,6 +217,11 @@ void client_route_before(const struct client_fn *fn, union client_arg *a)
     if (!o)
         return;
     o->token = TOKEN_MARK << TOKEN_SHIFT | app->conn->next_token++;
+    o->by_token = client_key_add(CLIENT_KEY_OPEN_TOKEN, o->token, app, o);
+    if (!o->by_token) {
+        free(o);
+        return;
+    }
     o->instance = a[5].p;
     o->next = app->opens;
     app->opens = o;
@@ -244,19 +231,33 @@ void client_route_before(const struct client_fn *fn, union client_arg *a)
 /* After lineOpen / phoneOpen: the open's handle, or the open forgotten when it failed. */
 static void app_after_open(struct client_wait *w)
 {
-    for (struct client_app *app = client_apps; app; app = app->next)
-        for (struct client_open **pp = &app->opens; *pp; pp = &(*pp)->next) {
-            struct client_open *o = *pp;
-            if (o->token != w->a[5].p)
-                continue;
-            if (w->result == 0 && w->a[2].ptr) {
-                memcpy(&o->handle, w->a[2].ptr, sizeof(DWORD));
-            } else {
-                *pp = o->next;
-                free(o);
-            }
-            return;
+    struct client_app *app = NULL;
+    struct client_open *o = client_open_of_token(NULL, w->a[5].p, &app);
+    if (!o)
+        return;
+    if (w->result == 0 && w->a[2].ptr) {
+        memcpy(&o->handle, w->a[2].ptr, sizeof(DWORD));
+        client_open_index_handle(app, o, true);
+        return;
+    }
+    for (struct client_open **pp = &app->opens; *pp; pp = &(*pp)->next)
+        if (*pp == o) {
+            *pp = o->next;
+            break;
         }
+    client_key_remove(o->by_token);
+    client_key_remove(o->by_handle);
+    free(o);
+}
+
+/* After a successful lineClose: the call handles that came by the open are gone with it. */
+static void app_after_close(struct client_conn *conn, DWORD hline)
+{
+    for (struct client_key *k = client_key_chain(CLIENT_KEY_OPEN_HANDLE, hline); k; k = k->next)
+        if (k->type == CLIENT_KEY_OPEN_HANDLE && k->key == hline && k->app->conn == conn &&
+            k->app->kind == PROTO_DEVICE_LINE)
+            client_app_forget_calls_of(k->app, k->open); /* an earlier, closed open of the same
+                                                          * handle has none left: harmless */
 }
 
 /* After ...InitializeEx succeeded on the server: the local application and its event handle. */
@@ -285,6 +286,10 @@ void client_route_after(struct client_wait *w)
 {
     if (is_open(w->fn->id))
         app_after_open(w);
+    else if (w->result == 0 && w->fn->id == PROTO_FN_lineDeallocateCall)
+        client_app_forget_call(w->conn, w->a[0].d);
+    else if (w->result == 0 && w->fn->id == PROTO_FN_lineClose)
+        app_after_close(w->conn, w->a[0].d);
     else if (w->result == 0 && w->fn->id == PROTO_FN_lineInitializeEx)
         app_after_init(w, PROTO_DEVICE_LINE);
     else if (w->result == 0 && w->fn->id == PROTO_FN_phoneInitializeEx)

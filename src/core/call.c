@@ -4,7 +4,9 @@
  * A provider call (HDRVCALL) has one `struct tcall` in the core (the HTAPICALL the provider
  * reports events on) and any number of `struct call_handle`s, one per application that may see
  * it: the owner(s) and the monitors. A call lives until the last handle to it is deallocated;
- * then the core closes it at the provider (TSPI_lineCloseCall).
+ * then the core closes it at the provider (TSPI_lineCloseCall). A call keeps its handles in a
+ * doubly linked list and hashed by line open (tcall.by_open), so that giving a handle to each of
+ * many monitors, finding an open's handle and removing a handle do not rescan the list.
  */
 #include "core.h"
 
@@ -21,8 +23,10 @@ struct tcall *call_alloc(struct line_device *dev)
 
 void call_free(struct tcall *call)
 {
-    if (call)
+    if (call) {
         free(call->app_name);
+        free(call->by_open);
+    }
     free(call);
 }
 
@@ -49,6 +53,44 @@ static void call_detach(struct tcall *call)
     call->next_on_dev = call->prev_on_dev = NULL;
 }
 
+/* The bucket of tcall.by_open for `open`, given a table of `cap` (a power of two) chains. */
+static size_t call_bucket(const struct line_open *open, size_t cap)
+{
+    return (size_t)(((uintptr_t)open >> 4) * 0x9E3779B97F4A7C15ull >> 32) & (cap - 1);
+}
+
+/* Puts `ch` in its call's by_open table, which has room. */
+static void call_index_insert(struct tcall *call, struct call_handle *ch)
+{
+    size_t b = call_bucket(ch->open, call->by_open_cap);
+    ch->next_by_open = call->by_open[b];
+    call->by_open[b] = ch;
+}
+
+/* Below this many handles a call has no by_open table: its short list is scanned instead. */
+#define CALL_INDEX_MIN 8
+
+/*
+ * Makes the call's by_open table large enough for one more handle (at most two handles per
+ * chain on average), once the call has CALL_INDEX_MIN handles. When memory runs out, an old
+ * table stays and its chains grow longer, or without one the list is scanned: slower, not wrong.
+ */
+static void call_index_reserve(struct tcall *call)
+{
+    size_t need = call->num_handles + 1;
+    if (need < CALL_INDEX_MIN || (call->by_open_cap && need <= call->by_open_cap * 2))
+        return;
+    size_t cap = call->by_open_cap ? call->by_open_cap * 2 : CALL_INDEX_MIN;
+    struct call_handle **table = calloc(cap, sizeof(*table));
+    if (!table)
+        return;
+    free(call->by_open);
+    call->by_open = table;
+    call->by_open_cap = cap;
+    for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+        call_index_insert(call, ch);
+}
+
 struct call_handle *call_handle_add(struct tcall *call, struct line_open *open, DWORD privilege)
 {
     uint32_t handle;
@@ -60,8 +102,15 @@ struct call_handle *call_handle_add(struct tcall *call, struct line_open *open, 
     ch->open = open;
     ch->privilege = privilege;
     ch->privilege_pending = true;
+    call_index_reserve(call);
+    ch->prev_in_call = NULL;
     ch->next_in_call = call->handles;
+    if (call->handles)
+        call->handles->prev_in_call = ch;
     call->handles = ch;
+    call->num_handles++;
+    if (call->by_open_cap)
+        call_index_insert(call, ch);
     return ch;
 }
 
@@ -72,7 +121,14 @@ struct call_handle *call_handle_find(DWORD hCall)
 
 struct call_handle *call_handle_for_open(struct tcall *call, struct line_open *open)
 {
-    for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+    if (!call->by_open_cap) { /* fewer than CALL_INDEX_MIN handles (or no memory for more) */
+        for (struct call_handle *ch = call->handles; ch; ch = ch->next_in_call)
+            if (ch->open == open)
+                return ch;
+        return NULL;
+    }
+    for (struct call_handle *ch = call->by_open[call_bucket(open, call->by_open_cap)]; ch;
+         ch = ch->next_by_open)
         if (ch->open == open)
             return ch;
     return NULL;
@@ -85,11 +141,20 @@ void call_handle_remove(struct call_handle *ch)
     if (ch->tone_list_id && !call->closing && !call->dev->prov->removed &&
         call->dev->prov->fn.lineMonitorTones)
         call->dev->prov->fn.lineMonitorTones(call->hdCall, ch->tone_list_id, NULL, 0);
-    for (struct call_handle **pp = &call->handles; *pp; pp = &(*pp)->next_in_call)
+    if (ch->prev_in_call)
+        ch->prev_in_call->next_in_call = ch->next_in_call;
+    else
+        call->handles = ch->next_in_call;
+    if (ch->next_in_call)
+        ch->next_in_call->prev_in_call = ch->prev_in_call;
+    for (struct call_handle **pp =
+             call->by_open_cap ? &call->by_open[call_bucket(ch->open, call->by_open_cap)] : NULL;
+         pp && *pp; pp = &(*pp)->next_by_open)
         if (*pp == ch) {
-            *pp = ch->next_in_call;
+            *pp = ch->next_by_open;
             break;
         }
+    call->num_handles--;
     handle_free(&g_core.handles, ch->handle);
     free(ch);
 }

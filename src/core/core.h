@@ -262,7 +262,9 @@ struct call_handle {
     DWORD digit_modes;      /* lineMonitorDigits */
     DWORD media_modes;      /* lineMonitorMedia */
     DWORD tone_list_id;     /* lineMonitorTones: the list ID the provider quotes, 0 when none */
-    struct call_handle *next_in_call;
+    struct call_handle *next_in_call; /* the call's handles, newest first */
+    struct call_handle *prev_in_call;
+    struct call_handle *next_by_open; /* the next handle in this one's bucket of tcall.by_open */
 };
 
 /** A call as TAPI sees it: htCall for the provider. */
@@ -276,7 +278,11 @@ struct tcall {
     bool valid;           /* the provider's creating request completed, or LINE_NEWCALL arrived */
     bool closing;         /* TSPI_lineCloseCall called */
     bool dead_on_arrival; /* LINE_NEWCALL for a line that closed meanwhile */
-    struct call_handle *handles;
+    struct call_handle *handles;  /* newest first, doubly linked (next_in_call, prev_in_call) */
+    struct call_handle **by_open; /* the handles hashed by their line open, by_open_cap chains:
+                                   * made once the call has CALL_INDEX_MIN (call.c) handles */
+    size_t by_open_cap;           /* 0 or a power of two */
+    size_t num_handles;           /* how many handles the call has */
     struct tcall *next_on_dev;
     struct tcall *prev_on_dev;
     struct tcall *conf_parent;     /* the conference call this call belongs to */
@@ -390,10 +396,16 @@ LONG appinfo_append(const struct line_device *dev, LINEDEVSTATUS *status);
 struct tcall *call_alloc(struct line_device *dev);
 void call_free(struct tcall *call);
 void call_attach(struct tcall *call);
+/** Gives `open` a new handle to `call` (first in call->handles); NULL out of memory. O(1)
+ * amortized. */
 struct call_handle *call_handle_add(struct tcall *call, struct line_open *open, DWORD privilege);
 struct call_handle *call_handle_find(DWORD hCall);
+/** The handle `open` holds to `call`, or NULL; O(1) on average (tcall.by_open). */
 struct call_handle *call_handle_for_open(struct tcall *call, struct line_open *open);
+/** Frees handle `ch` and unlinks it from its call, which stays open; O(1) on average. */
 void call_handle_remove(struct call_handle *ch);
+/** Gives each open of the call's line that has none a handle to `call` (`owner`, or the
+ * priority choice, as owner; monitors as monitors) and announces it; O(opens of the line). */
 void call_give_handles(struct tcall *call, struct line_open *owner);
 void call_close_if_unused(struct tcall *call);
 void call_close_all(struct line_device *dev);
