@@ -3,11 +3,13 @@
  *
  * Each application a client initializes through tapixd is created with
  * LINEINITIALIZEEXOPTION_USEEVENT; its eventfd is readable exactly while messages wait, and the
- * loop polls it beside the sockets (no thread per client). When it fires, every waiting message
- * is taken with lineGetMessage / phoneGetMessage (timeout 0: never blocks) and sent as an Event
- * with the outputs that belong to it: those of the request a LINE_REPLY / PHONE_REPLY
- * completes, the digits of a LINE_GATHERDIGITS. A message naming a device goes through
- * guard_event() first: the client's own device ID, or no message for a device it may not see.
+ * loop polls it beside the sockets (no thread per client). When it fires, and after a Call for
+ * the applications the Call's handles belong to (execute.c: behind the Result, in one write),
+ * every waiting message is taken with lineGetMessage / phoneGetMessage (timeout 0:
+ * never blocks) and sent as an Event with the outputs that belong to it: those of the request a
+ * LINE_REPLY / PHONE_REPLY completes, the digits of a LINE_GATHERDIGITS. A message naming a device
+ * goes through guard_event() first: the client's own device ID, or no message for a device it may
+ * not see.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +168,17 @@ void events_drain(struct session_app *app)
                  (unsigned long)m.dwParam1, (unsigned long)m.dwParam2, (unsigned long)m.dwParam3);
         events_send(app, &m); /* on failure the session is closing, which ends the loop */
     }
+}
+
+void events_drain_called(struct session *s)
+{
+    /* A session that starts closing shuts its applications down (their memory lasts until the
+     * loop's close callbacks): the state is checked before each step along the list. */
+    for (struct session_app *app = s->apps; app && s->state != SESSION_CLOSING; app = app->next)
+        if (app->called) {
+            app->called = false;
+            events_drain(app);
+        }
 }
 
 void events_shutdown_all(struct session *s)

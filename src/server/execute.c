@@ -222,7 +222,8 @@ static void execute_answer(struct session *s, const struct proto_call *call, LON
     session_send(s, &res);
 }
 
-void execute_call(struct session *s, const struct proto_call *call)
+/* Runs `call` and sends its Result. */
+static void execute_call_run(struct session *s, const struct proto_call *call)
 {
     const struct call_entry *entry = execute_find(call->function);
     struct callargs *ca;
@@ -255,4 +256,23 @@ void execute_call(struct session *s, const struct proto_call *call)
     execute_answer(s, call, rc, rc == 0 || execute_has_outs(rc) ? ca : NULL);
     args_release(ca);
     free(ca);
+}
+
+/*
+ * Sends what the core queued while the call ran (its call states, a reply the provider gave at
+ * once) for the applications its handles belong to (owner_check marked them), behind the
+ * Result: in the same write when the session is corked (session.c corks while it handles a
+ * read). An Event that the call's Result must precede (a LINE_REPLY, a new call's first state)
+ * therefore still follows it. The session's other applications report through their eventfds.
+ */
+static void execute_drain(struct session *s)
+{
+    if (s->state == SESSION_READY && !s->closed)
+        events_drain_called(s);
+}
+
+void execute_call(struct session *s, const struct proto_call *call)
+{
+    execute_call_run(s, call);
+    execute_drain(s);
 }

@@ -53,12 +53,20 @@ static LONG owner_error(char kind)
     }
 }
 
-/* True when `handle` of kind `kind` is the session's, or no live handle (the core decides). */
+/* True when `handle` of kind `kind` is the session's, or no live handle (the core decides).
+ * The session's application it belongs to is marked `called`: the messages the call queues are
+ * mostly for it, and execute.c sends them behind the Result. */
 static bool owner_is_ours(struct session *s, char kind, DWORD handle)
 {
     DWORD app = owner_app_of(kind, handle);
     enum proto_device device = kind == 'A' || kind == 'h' ? PROTO_DEVICE_PHONE : PROTO_DEVICE_LINE;
-    return app == 0 || events_find_app(s, app, device) != NULL;
+    if (app == 0)
+        return true;
+    struct session_app *sapp = events_find_app(s, app, device);
+    if (!sapp)
+        return false;
+    sapp->called = true;
+    return true;
 }
 
 LONG owner_check(struct session *s, const struct callargs *ca)

@@ -84,6 +84,7 @@ struct session_app {
     DWORD handle;
     enum proto_device device; /* PROTO_DEVICE_LINE for an HLINEAPP, PHONE for an HPHONEAPP */
     uv_poll_t poll;
+    bool called; /* a handle of the Call being run is its (owner.c); drained after the Call */
     struct session_app *next;
 };
 
@@ -117,6 +118,7 @@ struct session {
     bool writing;
     bool close_after_write; /* a Bye is queued: close once it is out */
     bool closed;            /* uv_close called */
+    unsigned corked;        /* > 0: frames gather in `out` until session_uncork() (one write) */
     struct session_app *apps;
     struct pending *pending;
     struct session_open *opens;
@@ -141,6 +143,13 @@ void session_accept(struct server *srv);
 /** Appends `msg` as a frame to the session's output and starts writing. 0, or -1 (the session
  * is then being closed: the message could not be encoded, or the client reads too slowly). */
 int session_send(struct session *s, const struct proto_msg *msg);
+/** Holds the session's frames back from the socket until the matching session_uncork(), so
+ * that what one read of the client produces (its Calls' Results, each with the Events the Call
+ * queued behind it) leaves in one write. Nests. */
+void session_cork(struct session *s);
+/** Ends one session_cork(); the last one hands what gathered to the socket. The session may be
+ * closed by then (a failed write), but its memory lasts until the loop's close callbacks. */
+void session_uncork(struct session *s);
 /** Sends Bye with `reason` and `text`, shuts the session's applications down, and closes the
  * connection once the Bye is written. */
 void session_end(struct session *s, enum proto_bye_reason reason, const char *text);
@@ -154,7 +163,8 @@ void session_close_all(struct server *srv);
 void handshake_hello(struct session *s, const struct proto_hello *hello);
 
 /* execute.c */
-/** Runs one Call on the core and sends its Result (and keeps outputs for a later reply). */
+/** Runs one Call on the core and sends its Result (and keeps outputs for a later reply), then
+ * the Events the core queued meanwhile for the applications the Call's handles belong to. */
 void execute_call(struct session *s, const struct proto_call *call);
 /** Appends the IDs of the functions tapixd executes to `ids` (room for `max`); returns count. */
 size_t execute_functions(uint32_t *ids, size_t max);
@@ -162,7 +172,8 @@ size_t execute_functions(uint32_t *ids, size_t max);
 /* owner.c */
 struct callargs;
 /** 0 when every handle argument of `ca` is the session's own (or no live handle at all), else
- * the error TAPI gives for a handle that does not exist. Takes the core's lock. */
+ * the error TAPI gives for a handle that does not exist. Marks the session's applications the
+ * handles belong to `called`. Takes the core's lock. */
 LONG owner_check(struct session *s, const struct callargs *ca);
 
 /* devnames.c */
@@ -221,6 +232,10 @@ struct session_app *events_find_app(struct session *s, DWORD handle, enum proto_
 void events_remove_app(struct session *s, struct session_app *app);
 /** Sends every message waiting for `app` as an Event frame. */
 void events_drain(struct session_app *app);
+/** Sends every message waiting for the session's applications marked `called` (clearing the
+ * marks), application by application, each queue in its own order; stops when the session
+ * starts closing. For after a Call, whose messages no eventfd has reported yet. */
+void events_drain_called(struct session *s);
 /** Shuts down every application of the session in the core, forgetting their outputs. */
 void events_shutdown_all(struct session *s);
 

@@ -71,10 +71,11 @@ static void session_on_written(uv_write_t *req, int status)
     session_flush(s);
 }
 
-/* Hands what waits in s->out to the socket, unless a write is in flight. */
+/* Hands what waits in s->out to the socket, unless a write is in flight or the session is
+ * corked (session_uncork() comes back here). */
 static void session_flush(struct session *s)
 {
-    if (s->closed || s->writing)
+    if (s->closed || s->writing || s->corked > 0)
         return;
     if (s->out.len == 0) {
         if (s->close_after_write)
@@ -94,6 +95,17 @@ static void session_flush(struct session *s)
         return;
     }
     s->writing = true;
+}
+
+void session_cork(struct session *s)
+{
+    s->corked++;
+}
+
+void session_uncork(struct session *s)
+{
+    if (s->corked > 0 && --s->corked == 0)
+        session_flush(s);
 }
 
 int session_send(struct session *s, const struct proto_msg *msg)
@@ -225,7 +237,10 @@ static void session_on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *
 {
     struct session *s = stream->data;
     if (nread > 0) {
+        /* Every Result of these bytes, with the Events each Call produced, in one write. */
+        session_cork(s);
         session_feed(s, (const uint8_t *)buf->base, (size_t)nread);
+        session_uncork(s);
         return;
     }
     if (nread == 0)
