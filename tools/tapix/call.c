@@ -137,13 +137,19 @@ int call_finish(struct session *s, int rc, HLINE hline, const HCALL *calls, int 
     return rc;
 }
 
-/* Opens the session of a call command and sets its deadline; CLI_EXIT_OK or CLI_EXIT_INIT. */
-static int call_session(struct session *s, struct cli *cli, const char *name, DWORD timeout)
+int call_command_begin(struct session *s, struct cli *cli, const struct command *cmd, int argc,
+                       char **argv, const struct opt *opts, char **pos, int n, const char *name,
+                       const DWORD *timeout)
 {
-    int rc = session_open(s, cli, name);
+    int npos;
+    int rc = args_parse(cli, cmd, argc, argv, opts, pos, n, n, &npos);
 
     if (rc == CLI_EXIT_OK)
-        session_timeout(s, timeout);
+        rc = args_nonempty(cmd, pos, npos);
+    if (rc == CLI_EXIT_OK)
+        rc = session_open(s, cli, name);
+    if (rc == CLI_EXIT_OK)
+        session_timeout(s, *timeout);
     return rc;
 }
 
@@ -167,18 +173,11 @@ int cmd_call(struct cli *cli, const struct command *cmd, int argc, char **argv)
                                {"timeout", OPT_MS, &timeout, NULL},
                                {0}};
     char *pos[2];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL hcall = 0;
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 2, 2, &npos);
+    int rc = call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 2, "tapix call", &timeout);
 
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = call_session(&s, cli, "tapix call", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_start(&s, pos[0], pos[1], wait_connected || hold_given, &hline, &hcall);
@@ -193,18 +192,11 @@ int cmd_drop(struct cli *cli, const struct command *cmd, int argc, char **argv)
     const struct opt opts[] = {
         {"after", OPT_MS, &after, NULL}, {"timeout", OPT_MS, &timeout, NULL}, {0}};
     char *pos[2];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL hcall = 0;
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 2, 2, &npos);
+    int rc = call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 2, "tapix drop", &timeout);
 
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = call_session(&s, cli, "tapix drop", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_open_line(&s, pos[0], LINECALLPRIVILEGE_NONE, &hline);
@@ -221,19 +213,12 @@ int cmd_hold(struct cli *cli, const struct command *cmd, int argc, char **argv)
     const struct opt opts[] = {
         {"for", OPT_MS, &hold_ms, NULL}, {"timeout", OPT_MS, &timeout, NULL}, {0}};
     char *pos[2];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL hcall = 0;
     DWORD state;
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 2, 2, &npos);
+    int rc = call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 2, "tapix hold", &timeout);
 
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = call_session(&s, cli, "tapix hold", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_start(&s, pos[0], pos[1], true, &hline, &hcall);
@@ -262,19 +247,12 @@ int cmd_digits(struct cli *cli, const struct command *cmd, int argc, char **argv
                                {"timeout", OPT_MS, &timeout, NULL},
                                {0}};
     char *pos[3];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL hcall = 0;
     LINEMESSAGE m;
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 3, 3, &npos);
+    int rc = call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 3, "tapix digits", &timeout);
 
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = call_session(&s, cli, "tapix digits", timeout);
     if (rc != CLI_EXIT_OK)
         return rc;
     rc = call_start(&s, pos[0], pos[1], true, &hline, &hcall);
@@ -339,9 +317,10 @@ int cmd_answer(struct cli *cli, const struct command *cmd, int argc, char **argv
 
     if (rc != CLI_EXIT_OK)
         return rc;
-    rc = call_session(&s, cli, "tapix answer", timeout);
+    rc = session_open(&s, cli, "tapix answer");
     if (rc != CLI_EXIT_OK)
         return rc;
+    session_timeout(&s, timeout);
     rc = call_open_line(&s, pos[0], LINECALLPRIVILEGE_OWNER, &hline);
     if (rc == CLI_EXIT_OK && call_from)
         rc = call_line_address(&s, pos[0], address, sizeof address);

@@ -309,6 +309,16 @@ int call_from_second_app(struct session *dialer, struct cli *cli, const char *li
                          const char *number);
 
 /*
+ * The start every call-placing command shares: parses opts and exactly n non-empty positional
+ * arguments into pos, then opens the session name with the deadline *timeout (read after
+ * parsing, since an option may set it). Returns CLI_EXIT_OK with the session open, or the exit
+ * status to return (reported; nothing left open).
+ */
+int call_command_begin(struct session *s, struct cli *cli, const struct command *cmd, int argc,
+                       char **argv, const struct opt *opts, char **pos, int n, const char *name,
+                       const DWORD *timeout);
+
+/*
  * Hangs up every call of calls (0 entries skipped), closes hline (if not 0) and the session.
  * Returns rc (CLI_STOPPED becomes CLI_EXIT_FAILED: the operation did not finish), or the
  * first hang-up failure when rc was success.

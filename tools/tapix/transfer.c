@@ -59,21 +59,13 @@ int cmd_transfer(struct cli *cli, const struct command *cmd, int argc, char **ar
     const struct opt opts[] = {
         {"consult", OPT_FLAG, &consult, NULL}, {"timeout", OPT_MS, &timeout, NULL}, {0}};
     char *pos[3];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL calls[2] = {0, 0}; /* the call, the consultation call */
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 3, 3, &npos);
+    int rc = call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 3, "tapix transfer", &timeout);
 
     if (rc != CLI_EXIT_OK)
         return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = session_open(&s, cli, "tapix transfer");
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    session_timeout(&s, timeout);
     rc = transfer_connect(&s, pos[0], pos[1], &hline, &calls[0]);
     if (rc == CLI_EXIT_OK && !consult) {
         rc = session_request(&s, "lineBlindTransfer", lineBlindTransfer(calls[0], pos[2], 0));
@@ -99,21 +91,14 @@ int cmd_conference(struct cli *cli, const struct command *cmd, int argc, char **
     const struct opt opts[] = {
         {"hold-for", OPT_MS, &stay, NULL}, {"timeout", OPT_MS, &timeout, NULL}, {0}};
     char *pos[3];
-    int npos;
     struct session s;
     HLINE hline = 0;
     HCALL calls[3] = {0, 0, 0}; /* the conference, the first call, the consultation call */
-    int rc = args_parse(cli, cmd, argc, argv, opts, pos, 3, 3, &npos);
+    int rc =
+        call_command_begin(&s, cli, cmd, argc, argv, opts, pos, 3, "tapix conference", &timeout);
 
     if (rc != CLI_EXIT_OK)
         return rc;
-    rc = args_nonempty(cmd, pos, npos);
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    rc = session_open(&s, cli, "tapix conference");
-    if (rc != CLI_EXIT_OK)
-        return rc;
-    session_timeout(&s, timeout);
     rc = transfer_connect(&s, pos[0], pos[1], &hline, &calls[1]);
     if (rc == CLI_EXIT_OK) {
         rc = session_request(&s, "lineSetupConference",
